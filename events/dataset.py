@@ -1,0 +1,91 @@
+"""Everything the map draws, loaded and validated in one call: layers, places, events."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import geopandas as gpd
+import shapely
+
+from events.timeline import load_events
+from geodata.layers import demilitarized_zone, korea_land, load_basemap, load_mdl, parallel_38
+from geodata.places import load_places
+from geodata.problems import DataError
+from geodata.region import GEOGRAPHIC_CRS, METRIC_CRS
+
+ROOT = Path(__file__).resolve().parent.parent
+GEODATA_DIR = ROOT / "geodata"
+SHIPPED_EVENTS = ROOT / "events" / "events.csv"
+
+
+@dataclass(frozen=True)
+class Dataset:
+    basemap: gpd.GeoDataFrame
+    land: shapely.Geometry
+    parallel38: shapely.Geometry
+    mdl: gpd.GeoDataFrame
+    dmz: shapely.Geometry
+    places: gpd.GeoDataFrame
+    events: gpd.GeoDataFrame
+    event_files: tuple[Path, ...]
+
+
+def load_dataset(
+    extra_events: Sequence[Path] = (), geodata_dir: Path = GEODATA_DIR,
+    events_file: Path = SHIPPED_EVENTS,
+) -> Dataset:
+    """Load and validate every file; raises DataError with all problems of all files."""
+    problems = []
+
+    def attempt(loader, *args):
+        try:
+            return loader(*args)
+        except DataError as err:
+            problems.extend(err.problems)
+            return None
+
+    basemap = attempt(load_basemap, geodata_dir / "basemap.geojson")
+    mdl = attempt(load_mdl, geodata_dir / "mdl_1953.geojson")
+    places = attempt(load_places, geodata_dir / "places.geojson")
+    event_files = (events_file, *extra_events)
+    events = attempt(load_events, event_files, places) if places is not None else None
+    if problems:
+        raise DataError(problems)
+    land = korea_land(basemap)
+    return Dataset(
+        basemap=basemap,
+        land=land,
+        parallel38=parallel_38(land),
+        mdl=mdl,
+        dmz=demilitarized_zone(mdl.geometry.iloc[0], land),
+        places=places,
+        events=events,
+        event_files=tuple(event_files),
+    )
+
+
+def _length_km(geometry: shapely.Geometry) -> float:
+    series = gpd.GeoSeries([geometry], crs=GEOGRAPHIC_CRS).to_crs(METRIC_CRS)
+    return float(series.length.iloc[0]) / 1000
+
+
+def summary_lines(data: Dataset, geodata_dir: Path = GEODATA_DIR) -> list[str]:
+    """One line per file: what it holds, for `run.py check`."""
+    lines = [
+        f"{geodata_dir / 'basemap.geojson'}: {len(data.basemap)} land areas "
+        f"({', '.join(data.basemap.index)})",
+        f"{geodata_dir / 'mdl_1953.geojson'}: Military Demarcation Line, "
+        f"{_length_km(data.mdl.geometry.iloc[0]):.0f} km; DMZ 2 km each side",
+        f"{geodata_dir / 'places.geojson'}: {len(data.places)} places "
+        f"({int(data.places['abroad'].sum())} abroad)",
+    ]
+    for path in data.event_files:
+        rows = data.events[data.events["file"] == str(path)]
+        if rows.empty:
+            lines.append(f"{path}: 0 events")
+            continue
+        first, last = rows["first_day"].min(), rows["last_day"].max()
+        lines.append(f"{path}: {len(rows)} events, {first.isoformat()} to {last.isoformat()}")
+    return lines

@@ -1,0 +1,66 @@
+"""Historical dates at the precision the sources give: a day, a month or only a year."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+Precision = Literal["day", "month", "year"]
+FIRST_YEAR, LAST_YEAR = 1945, 1954
+_FORM = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+@dataclass(frozen=True)
+class HistoricalDate:
+    """A date known to a day, a month or a year; it covers first..last inclusive."""
+
+    first: dt.date
+    last: dt.date
+    precision: Precision
+    text: str
+
+    def __str__(self) -> str:
+        return format_date(self)
+
+
+def parse_date(text: str) -> HistoricalDate:
+    """Parse YYYY-MM-DD, YYYY-MM or YYYY. Raises ValueError with the reason."""
+    match = _FORM.match(text.strip())
+    if not match:
+        raise ValueError(f"{text!r} is not a date")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    if month is None:
+        return HistoricalDate(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", text)
+    if not 1 <= month <= 12:
+        raise ValueError(f"{text!r} has no month {month}")
+    days_in_month = calendar.monthrange(year, month)[1]
+    if day is None:
+        first, last = dt.date(year, month, 1), dt.date(year, month, days_in_month)
+        return HistoricalDate(first, last, "month", text)
+    if not 1 <= day <= days_in_month:
+        raise ValueError(f"{text!r}: {calendar.month_name[month]} {year} has no day {day}")
+    return HistoricalDate(dt.date(year, month, day), dt.date(year, month, day), "day", text)
+
+
+def format_date(date: HistoricalDate) -> str:
+    """'27 July 1953', 'May 1947' or '1949': never more precise than the source."""
+    if date.precision == "year":
+        return str(date.first.year)
+    if date.precision == "month":
+        return f"{calendar.month_name[date.first.month]} {date.first.year}"
+    return f"{date.first.day} {calendar.month_name[date.first.month]} {date.first.year}"
+
+
+def format_day(day: dt.date) -> str:
+    """A calendar day written out as a reader says it: '27 July 1953'."""
+    return f"{day.day} {calendar.month_name[day.month]} {day.year}"
+
+
+def format_span(start: HistoricalDate, end: HistoricalDate | None) -> str:
+    """'10 July – 23 August 1951', 'May 1947', '26 April – 15 June 1954'."""
+    if end is None or end.text == start.text:
+        return format_date(start)
+    return f"{format_date(start)} – {format_date(end)}"

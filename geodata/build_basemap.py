@@ -1,0 +1,154 @@
+"""Regenerate geodata/basemap.geojson and geodata/mdl_1953.geojson from Natural Earth.
+
+Source: Natural Earth 1:10m admin-0 countries (public domain) as TopoJSON in the npm
+package world-atlas@2.0.2 (file countries-10m.json). Run from the project root:
+
+    python -m geodata.build_basemap                # fetches the package with `npm pack`
+    python -m geodata.build_basemap --topojson PATH/countries-10m.json
+
+The output is byte-for-byte the same on every run: coordinates are snapped to a
+0.0001 degree grid (about 10 m) and features and keys are written in a fixed order.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import subprocess
+import sys
+import tarfile
+import tempfile
+from pathlib import Path
+
+import geopandas as gpd
+import shapely
+from shapely.geometry import box, mapping
+from shapely.ops import linemerge, unary_union
+
+from geodata.region import LAT_MAX, LAT_MIN, LON_MAX, LON_MIN
+
+PACKAGE = "world-atlas@2.0.2"
+# sha256 of countries-10m.json inside world-atlas 2.0.2: refuse any other input.
+TOPOJSON_SHA256 = "3bc6f1d367a9bcec479841bae0e76092f512838411d0cef124e92eec4db45f79"
+GRID = 1e-4
+HERE = Path(__file__).resolve().parent
+NE_CITATION = (
+    "Natural Earth 1:10m Admin 0 - Countries (public domain), "
+    "https://www.naturalearthdata.com/, via npm package world-atlas@2.0.2 countries-10m.json"
+)
+
+# Natural Earth name -> how the land area is labelled on a map of 1945-1954.
+LAND_AREAS = {
+    "North Korea": "Korea",
+    "South Korea": "Korea",
+    "China": "China",
+    "Russia": "USSR",
+    "Japan": "Japan",
+}
+
+
+def fetch_topojson(workdir: Path) -> Path:
+    """Download the world-atlas package with npm and unpack countries-10m.json."""
+    subprocess.run(["npm", "pack", PACKAGE, "--silent"], cwd=workdir, check=True,
+                   stdout=subprocess.DEVNULL)
+    tarball = next(workdir.glob("world-atlas-*.tgz"))
+    with tarfile.open(tarball) as tar:
+        tar.extract("package/countries-10m.json", workdir, filter="data")
+    return workdir / "package" / "countries-10m.json"
+
+
+def _snap(geometry):
+    return shapely.set_precision(geometry, GRID)
+
+
+def _polygons_only(geometry):
+    """Drop the slivers of line and point that clipping leaves on the frame's edge."""
+    polygons = [g for g in shapely.get_parts(geometry) if g.geom_type in ("Polygon", "MultiPolygon")]
+    return shapely.MultiPolygon(list(shapely.get_parts(shapely.union_all(polygons))))
+
+
+def build_land(countries: gpd.GeoDataFrame) -> list[dict]:
+    """Land areas clipped to the map box; North and South Korea merged into one Korea.
+
+    The 1953 line is NOT drawn as a border on the base map: before 27 July 1953 it did not
+    exist, and after that date the MDL layer draws it.
+    """
+    frame = box(LON_MIN, LAT_MIN, LON_MAX, LAT_MAX)
+    features = []
+    for label in sorted(set(LAND_AREAS.values())):
+        names = [ne for ne, lab in LAND_AREAS.items() if lab == label]
+        parts = countries[countries["name"].isin(names)].geometry
+        # Clip first: Natural Earth's Russia is invalid far outside our frame (Chukotka).
+        clipped = [shapely.make_valid(part).intersection(frame) for part in parts]
+        land = _polygons_only(_snap(unary_union(clipped)))
+        features.append({
+            "type": "Feature",
+            "properties": {"name": label, "ne_names": ", ".join(sorted(names)),
+                           "source": NE_CITATION},
+            "geometry": mapping(land),
+        })
+    return features
+
+
+def build_mdl(countries: gpd.GeoDataFrame) -> dict:
+    """The line North and South Korea share in Natural Earth, ordered west to east."""
+    north = countries.loc[countries["name"] == "North Korea"].geometry.iloc[0]
+    south = countries.loc[countries["name"] == "South Korea"].geometry.iloc[0]
+    shared = linemerge(north.boundary.intersection(south.boundary))
+    if shared.geom_type != "LineString":
+        raise SystemExit(f"expected one shared line, got {shared.geom_type}")
+    if shared.coords[0][0] > shared.coords[-1][0]:
+        shared = shared.reverse()
+    return {
+        "type": "Feature",
+        "properties": {
+            "id": "mdl_1953",
+            "name": "Military Demarcation Line",
+            "valid_from": "1953-07-27",
+            "accuracy_km": 1.2,
+            "source": (
+                "Korean Armistice Agreement, 27 July 1953, Article I and map annex | "
+                + NE_CITATION
+                + ": the North Korea/South Korea shared boundary, Han River estuary to the"
+                " east coast"
+            ),
+            "accuracy_note": (
+                "Natural Earth 1:10m generalises the line to 44 vertices; it follows the MDL "
+                "to about 1.2 km on average. The line ends where the Han River estuary "
+                "begins: the estuary itself is open water under Article I, paragraph 5."
+            ),
+        },
+        "geometry": mapping(_snap(shared)),
+    }
+
+
+def write_geojson(path: Path, features: list[dict]) -> None:
+    """One feature per line, so that validation can point at FILE:LINE."""
+    lines = ['{"type": "FeatureCollection", "features": [']
+    body = [json.dumps(f, ensure_ascii=False, sort_keys=True) for f in features]
+    lines.append(",\n".join(body))
+    lines.append("]}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--topojson", type=Path, help="countries-10m.json of world-atlas 2.0.2")
+    parser.add_argument("--out-dir", type=Path, default=HERE)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory() as tmp:
+        source = args.topojson or fetch_topojson(Path(tmp))
+        digest = hashlib.sha256(source.read_bytes()).hexdigest()
+        if digest != TOPOJSON_SHA256:
+            print(f"{source}: sha256 {digest} is not world-atlas 2.0.2's", file=sys.stderr)
+            return 1
+        countries = gpd.read_file(source, layer="countries")
+    write_geojson(args.out_dir / "basemap.geojson", build_land(countries))
+    write_geojson(args.out_dir / "mdl_1953.geojson", [build_mdl(countries)])
+    print(f"wrote {args.out_dir / 'basemap.geojson'} and {args.out_dir / 'mdl_1953.geojson'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,18 @@
+"""The map's frame: the box it covers and the coordinate systems it computes in."""
+
+from __future__ import annotations
+
+# The Korean peninsula with the neighbouring coasts of China, the USSR and Japan.
+LON_MIN, LON_MAX = 119.0, 132.0
+LAT_MIN, LAT_MAX = 32.5, 43.5
+
+# Longitude/latitude on WGS 84: what every file in geodata/ is written in.
+GEOGRAPHIC_CRS = "EPSG:4326"
+# Korea 2000 / Unified CS: metres, low distortion over the whole peninsula. Distances,
+# widths and buffers (the DMZ) are computed here, never in degrees.
+METRIC_CRS = "EPSG:5179"
+
+
+def in_map_box(lon: float, lat: float) -> bool:
+    """True when a point lies inside the map's box."""
+    return LON_MIN <= lon <= LON_MAX and LAT_MIN <= lat <= LAT_MAX

@@ -1,0 +1,68 @@
+"""Korea 1945–1954 map: the command line.
+
+    python run.py [--host H] [--port P] [--events FILE ...] [--debug]   serve the dashboard
+    python run.py check [--events FILE ...]                            validate all data
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from events.dataset import load_dataset, summary_lines
+from geodata.problems import DataError
+
+
+def _add_serve_options(parser: argparse.ArgumentParser, default=None) -> None:
+    """Serving options, on the top level and on `serve` (where SUPPRESS keeps the top's)."""
+    parser.add_argument("--host", default=default or "127.0.0.1",
+                        help="address to bind (default 127.0.0.1: this machine only)")
+    parser.add_argument("--port", type=int, default=default or 8050, help="port (default 8050)")
+    parser.add_argument("--debug", action="store_true", default=default or False,
+                        help="Dash debug mode (reloader, dev tools); never on a shared network")
+
+
+def _add_events_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--events", type=Path, action="append", default=[], metavar="FILE",
+        help="an extra events CSV merged with events/events.csv (repeatable)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="run.py",
+        description="Korea 1945–1954: the division and the armistice on a map. "
+        "Without a command, serves the dashboard.",
+    )
+    _add_serve_options(parser)
+    _add_events_option(parser)
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    serve = commands.add_parser("serve", help="serve the dashboard (the default)")
+    _add_serve_options(serve, default=argparse.SUPPRESS)
+    _add_events_option(serve)
+    check = commands.add_parser(
+        "check", help="validate geodata and events; one summary line per file, or every error"
+    )
+    _add_events_option(check)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        data = load_dataset(args.events)
+    except DataError as err:
+        print(err, file=sys.stderr)
+        return 1
+    if args.command == "check":
+        print("\n".join(summary_lines(data)))
+        return 0
+    from dashboard.app import serve  # only the server needs Dash
+
+    return serve(data, host=args.host, port=args.port, debug=args.debug)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
