@@ -1,7 +1,7 @@
 """Korea 1945–1954 map: the command line.
 
-    python run.py [--host H] [--port P] [--events FILE ...] [--debug]   serve the dashboard
-    python run.py check [--events FILE ...]                            validate all data
+python run.py [--host H] [--port P] [--events FILE ...] [--debug]   serve the dashboard
+python run.py check [--events FILE ...]                            validate all data
 """
 
 from __future__ import annotations
@@ -16,16 +16,27 @@ from geodata.problems import DataError
 
 def _add_serve_options(parser: argparse.ArgumentParser, default=None) -> None:
     """Serving options, on the top level and on `serve` (where SUPPRESS keeps the top's)."""
-    parser.add_argument("--host", default=default or "127.0.0.1",
-                        help="address to bind (default 127.0.0.1: this machine only)")
-    parser.add_argument("--port", type=int, default=default or 8050, help="port (default 8050)")
-    parser.add_argument("--debug", action="store_true", default=default or False,
-                        help="Dash debug mode (reloader, dev tools); never on a shared network")
-
-
-def _add_events_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--events", type=Path, action="append", default=[], metavar="FILE",
+        "--host",
+        default=default or "127.0.0.1",
+        help="address to bind (default 127.0.0.1: this machine only)",
+    )
+    parser.add_argument("--port", type=int, default=default or 8050, help="port (default 8050)")
+    parser.add_argument(
+        "--debug",
+        action="store_true",
+        default=default or False,
+        help="Dash debug mode (reloader, dev tools); never on a shared network",
+    )
+
+
+def _add_events_option(parser: argparse.ArgumentParser, default=None) -> None:
+    parser.add_argument(
+        "--events",
+        type=Path,
+        action="append",
+        default=default or [],
+        metavar="FILE",
         help="an extra events CSV merged with events/events.csv (repeatable)",
     )
 
@@ -41,11 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     serve = commands.add_parser("serve", help="serve the dashboard (the default)")
     _add_serve_options(serve, default=argparse.SUPPRESS)
-    _add_events_option(serve)
+    _add_events_option(serve, default=argparse.SUPPRESS)
     check = commands.add_parser(
         "check", help="validate geodata and events; one summary line per file, or every error"
     )
-    _add_events_option(check)
+    _add_events_option(check, default=argparse.SUPPRESS)
     return parser
 
 

@@ -32,14 +32,22 @@ def read_rows(
                 _check_header(header, log, required)
             elif any(field.strip() for field in record):
                 if len(record) != len(header):
-                    log.add(line, "(row)", f"{len(record)} fields, the header has {len(header)}",
-                            "quote fields that contain commas")
+                    log.add(
+                        line,
+                        "(row)",
+                        f"{len(record)} fields, the header has {len(header)}",
+                        "quote fields that contain commas",
+                    )
                 else:
                     rows.append((line, {k: v.strip() for k, v in zip(header, record, strict=True)}))
             line = reader.line_num + 1
     except csv.Error as err:
-        log.add(line, "(row)", f"bad quoting: {err}",
-                'a field in double quotes, with quotes inside it doubled ("")')
+        log.add(
+            line,
+            "(row)",
+            f"bad quoting: {err}",
+            'a field in double quotes, with quotes inside it doubled ("")',
+        )
     if header is not None and not rows and not log.problems:
         log.add(1, "(file)", "no data rows after the header", "at least one row")
     return rows

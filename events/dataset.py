@@ -10,17 +10,34 @@ import geopandas as gpd
 import shapely
 
 from events.timeline import load_events
-from geodata.layers import demilitarized_zone, korea_land, load_basemap, load_mdl, parallel_38
+from geodata.layers import (
+    demilitarized_zone,
+    korea_land,
+    load_basemap,
+    load_mdl,
+    load_world,
+    parallel_38,
+)
 from geodata.places import load_places
 from geodata.problems import DataError
 from geodata.region import GEOGRAPHIC_CRS, METRIC_CRS
 
+
+def _near(path: Path) -> Path:
+    """The path relative to the working directory when it lies below it (shorter messages)."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
 ROOT = Path(__file__).resolve().parent.parent
-GEODATA_DIR = ROOT / "geodata"
-SHIPPED_EVENTS = ROOT / "events" / "events.csv"
+GEODATA_DIR = _near(ROOT / "geodata")
+SHIPPED_EVENTS = _near(ROOT / "events" / "events.csv")
 
 
-@dataclass(frozen=True)
+# eq=False: a Dataset hashes by identity, so figure builders can cache per dataset.
+@dataclass(frozen=True, eq=False)
 class Dataset:
     basemap: gpd.GeoDataFrame
     land: shapely.Geometry
@@ -29,11 +46,13 @@ class Dataset:
     dmz: shapely.Geometry
     places: gpd.GeoDataFrame
     events: gpd.GeoDataFrame
+    world: shapely.Geometry
     event_files: tuple[Path, ...]
 
 
 def load_dataset(
-    extra_events: Sequence[Path] = (), geodata_dir: Path = GEODATA_DIR,
+    extra_events: Sequence[Path] = (),
+    geodata_dir: Path = GEODATA_DIR,
     events_file: Path = SHIPPED_EVENTS,
 ) -> Dataset:
     """Load and validate every file; raises DataError with all problems of all files."""
@@ -49,6 +68,7 @@ def load_dataset(
     basemap = attempt(load_basemap, geodata_dir / "basemap.geojson")
     mdl = attempt(load_mdl, geodata_dir / "mdl_1953.geojson")
     places = attempt(load_places, geodata_dir / "places.geojson")
+    world = attempt(load_world, geodata_dir / "world_110m.geojson")
     event_files = (events_file, *extra_events)
     events = attempt(load_events, event_files, places) if places is not None else None
     if problems:
@@ -62,6 +82,7 @@ def load_dataset(
         dmz=demilitarized_zone(mdl.geometry.iloc[0], land),
         places=places,
         events=events,
+        world=world,
         event_files=tuple(event_files),
     )
 

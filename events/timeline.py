@@ -31,8 +31,9 @@ def _date(value: str, column: str, line: int, log: ProblemLog) -> HistoricalDate
         log.add(line, column, str(err), "YYYY-MM-DD, YYYY-MM or YYYY")
         return None
     if not FIRST_YEAR <= date.first.year <= LAST_YEAR:
-        log.add(line, column, f"{value} is outside {FIRST_YEAR}–{LAST_YEAR}",
-                "a date the map covers")
+        log.add(
+            line, column, f"{value} is outside {FIRST_YEAR}–{LAST_YEAR}", "a date the map covers"
+        )
         return None
     return date
 
@@ -49,14 +50,16 @@ def _event(line: int, row: dict[str, str], places: gpd.GeoDataFrame, log: Proble
     if row["category"] not in CATEGORIES:
         log.add(line, "category", f"unknown category {row['category']!r}", " | ".join(CATEGORIES))
     if row["place"] not in places.index:
-        log.add(line, "place", f"unknown place {row['place']!r}",
-                "an id from geodata/places.geojson")
+        log.add(
+            line, "place", f"unknown place {row['place']!r}", "an id from geodata/places.geojson"
+        )
     citations = split_sources(row["sources"])
     if not row["sources"]:
         log.add(line, "sources", "missing", "at least one citation; several separated by ' | '")
     elif not all(citations):
-        log.add(line, "sources", "an empty citation between separators",
-                "citations separated by ' | '")
+        log.add(
+            line, "sources", "an empty citation between separators", "citations separated by ' | '"
+        )
     in_session = YES_VALUES.get(row.get("in_session", "").lower())
     if in_session is None:
         log.add(line, "in_session", f"{row['in_session']!r}", "yes, no or empty")
@@ -65,8 +68,12 @@ def _event(line: int, row: dict[str, str], places: gpd.GeoDataFrame, log: Proble
         log.add(line, "start", "empty", "YYYY-MM-DD, YYYY-MM or YYYY")
     end = _date(row["end"], "end", line, log) if row["end"] else None
     if start and end and end.last < start.first:
-        log.add(line, "end", f"{row['end']} is before start {row['start']}",
-                "an end on or after the start")
+        log.add(
+            line,
+            "end",
+            f"{row['end']} is before start {row['start']}",
+            "an end on or after the start",
+        )
     if len(log.problems) > before:
         return None
     place = places.loc[row["place"]]
@@ -98,8 +105,12 @@ def load_events(paths: Iterable[Path], places: gpd.GeoDataFrame) -> gpd.GeoDataF
         log = ProblemLog(str(path))
         for line, row in read_rows(path, log, EVENT_COLUMNS):
             if row["id"] in first_seen:
-                log.add(line, "id", f"duplicate id {row['id']!r}, first at {first_seen[row['id']]}",
-                        "ids unique across all event files")
+                log.add(
+                    line,
+                    "id",
+                    f"duplicate id {row['id']!r}, first at {first_seen[row['id']]}",
+                    "ids unique across all event files",
+                )
                 continue
             event = _event(line, row, places, log)
             if row["id"]:

@@ -1,10 +1,11 @@
-"""Regenerate geodata/basemap.geojson and geodata/mdl_1953.geojson from Natural Earth.
+"""Regenerate geodata/basemap.geojson, mdl_1953.geojson and world_110m.geojson.
 
-Source: Natural Earth 1:10m admin-0 countries (public domain) as TopoJSON in the npm
-package world-atlas@2.0.2 (file countries-10m.json). Run from the project root:
+Source: Natural Earth (public domain) as TopoJSON in the npm package world-atlas@2.0.2:
+countries-10m.json (1:10m admin-0 countries) and land-110m.json (1:110m land, for the
+world locator inset). Run from the project root:
 
     python -m geodata.build_basemap                # fetches the package with `npm pack`
-    python -m geodata.build_basemap --topojson PATH/countries-10m.json
+    python -m geodata.build_basemap --package-dir PATH/package
 
 The output is byte-for-byte the same on every run: coordinates are snapped to a
 0.0001 degree grid (about 10 m) and features and keys are written in a fixed order.
@@ -29,9 +30,13 @@ from shapely.ops import linemerge, unary_union
 from geodata.region import LAT_MAX, LAT_MIN, LON_MAX, LON_MIN
 
 PACKAGE = "world-atlas@2.0.2"
-# sha256 of countries-10m.json inside world-atlas 2.0.2: refuse any other input.
-TOPOJSON_SHA256 = "3bc6f1d367a9bcec479841bae0e76092f512838411d0cef124e92eec4db45f79"
+# sha256 of the files inside world-atlas 2.0.2: refuse any other input.
+SHA256 = {
+    "countries-10m.json": "3bc6f1d367a9bcec479841bae0e76092f512838411d0cef124e92eec4db45f79",
+    "land-110m.json": "ead5f68119c49a9250902e7da303bcb209341bbb8fefe7369a439b48b704658a",
+}
 GRID = 1e-4
+WORLD_GRID = 1e-2  # about 1 km: plenty for a thumbnail of the world
 HERE = Path(__file__).resolve().parent
 NE_CITATION = (
     "Natural Earth 1:10m Admin 0 - Countries (public domain), "
@@ -48,14 +53,24 @@ LAND_AREAS = {
 }
 
 
-def fetch_topojson(workdir: Path) -> Path:
-    """Download the world-atlas package with npm and unpack countries-10m.json."""
-    subprocess.run(["npm", "pack", PACKAGE, "--silent"], cwd=workdir, check=True,
-                   stdout=subprocess.DEVNULL)
+def fetch_package(workdir: Path) -> Path:
+    """Download the world-atlas package with npm and unpack it; returns its folder."""
+    subprocess.run(
+        ["npm", "pack", PACKAGE, "--silent"], cwd=workdir, check=True, stdout=subprocess.DEVNULL
+    )
     tarball = next(workdir.glob("world-atlas-*.tgz"))
     with tarfile.open(tarball) as tar:
-        tar.extract("package/countries-10m.json", workdir, filter="data")
-    return workdir / "package" / "countries-10m.json"
+        for name in SHA256:
+            tar.extract(f"package/{name}", workdir, filter="data")
+    return workdir / "package"
+
+
+def verified(package_dir: Path, name: str) -> Path:
+    path = package_dir / name
+    digest = hashlib.sha256(path.read_bytes()).hexdigest()
+    if digest != SHA256[name]:
+        raise SystemExit(f"{path}: sha256 {digest} is not world-atlas 2.0.2's {name}")
+    return path
 
 
 def _snap(geometry):
@@ -64,7 +79,9 @@ def _snap(geometry):
 
 def _polygons_only(geometry):
     """Drop the slivers of line and point that clipping leaves on the frame's edge."""
-    polygons = [g for g in shapely.get_parts(geometry) if g.geom_type in ("Polygon", "MultiPolygon")]
+    polygons = [
+        g for g in shapely.get_parts(geometry) if g.geom_type in ("Polygon", "MultiPolygon")
+    ]
     return shapely.MultiPolygon(list(shapely.get_parts(shapely.union_all(polygons))))
 
 
@@ -82,12 +99,17 @@ def build_land(countries: gpd.GeoDataFrame) -> list[dict]:
         # Clip first: Natural Earth's Russia is invalid far outside our frame (Chukotka).
         clipped = [shapely.make_valid(part).intersection(frame) for part in parts]
         land = _polygons_only(_snap(unary_union(clipped)))
-        features.append({
-            "type": "Feature",
-            "properties": {"name": label, "ne_names": ", ".join(sorted(names)),
-                           "source": NE_CITATION},
-            "geometry": mapping(land),
-        })
+        features.append(
+            {
+                "type": "Feature",
+                "properties": {
+                    "name": label,
+                    "ne_names": ", ".join(sorted(names)),
+                    "source": NE_CITATION,
+                },
+                "geometry": mapping(land),
+            }
+        )
     return features
 
 
@@ -132,21 +154,43 @@ def write_geojson(path: Path, features: list[dict]) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def build_world(land: gpd.GeoDataFrame) -> list[dict]:
+    """The world's land, coarse, for the locator inset that shows Moscow, New York, Geneva."""
+    # Antarctica is left out (the inset never reaches it; its ring is invalid in the source).
+    north_of_60s = box(-180, -60, 180, 84)
+    parts = [shapely.make_valid(g).intersection(north_of_60s) for g in land.geometry]
+    world = _polygons_only(shapely.set_precision(shapely.union_all(parts), WORLD_GRID))
+    return [
+        {
+            "type": "Feature",
+            "properties": {
+                "name": "World land",
+                "source": NE_CITATION.replace("1:10m Admin 0 - Countries", "1:110m Land").replace(
+                    "countries-10m", "land-110m"
+                ),
+            },
+            "geometry": mapping(world),
+        }
+    ]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--topojson", type=Path, help="countries-10m.json of world-atlas 2.0.2")
+    parser.add_argument(
+        "--package-dir",
+        type=Path,
+        help="an unpacked world-atlas 2.0.2 (default: fetch it with npm pack)",
+    )
     parser.add_argument("--out-dir", type=Path, default=HERE)
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        source = args.topojson or fetch_topojson(Path(tmp))
-        digest = hashlib.sha256(source.read_bytes()).hexdigest()
-        if digest != TOPOJSON_SHA256:
-            print(f"{source}: sha256 {digest} is not world-atlas 2.0.2's", file=sys.stderr)
-            return 1
-        countries = gpd.read_file(source, layer="countries")
+        package = args.package_dir or fetch_package(Path(tmp))
+        countries = gpd.read_file(verified(package, "countries-10m.json"), layer="countries")
+        land = gpd.read_file(verified(package, "land-110m.json"), layer="land")
     write_geojson(args.out_dir / "basemap.geojson", build_land(countries))
     write_geojson(args.out_dir / "mdl_1953.geojson", [build_mdl(countries)])
-    print(f"wrote {args.out_dir / 'basemap.geojson'} and {args.out_dir / 'mdl_1953.geojson'}")
+    write_geojson(args.out_dir / "world_110m.geojson", build_world(land))
+    print(f"wrote basemap.geojson, mdl_1953.geojson and world_110m.geojson in {args.out_dir}")
     return 0
 
 

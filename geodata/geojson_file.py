@@ -104,12 +104,14 @@ def read_features(
                 log.add(line, name, "property missing or empty", f"a value for {name}")
         geometry = _geometry(line, feature.get("geometry"), log)
         if geometry is not None and check_box:
-            outside = [
-                (x, y) for x, y in shapely.get_coordinates(geometry) if not in_map_box(x, y)
-            ]
+            outside = [(x, y) for x, y in shapely.get_coordinates(geometry) if not in_map_box(x, y)]
             if outside:
                 x, y = outside[0]
-                log.add(line, "geometry", f"coordinate ({x:g}, {y:g}) outside the map's box",
-                        "longitude 119–132, latitude 32.5–43.5; [lon, lat] order")
+                log.add(
+                    line,
+                    "geometry",
+                    f"coordinate ({x:g}, {y:g}) outside the map's box",
+                    "longitude 119–132, latitude 32.5–43.5; [lon, lat] order",
+                )
         located.append(LocatedFeature(line, properties, geometry))
     return located

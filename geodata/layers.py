@@ -22,8 +22,10 @@ DMZ_HALF_WIDTH_M = 2_000
 
 
 def _frame(features, columns: list[str]) -> gpd.GeoDataFrame:
-    rows = [{**{c: f.properties.get(c) for c in columns}, "line": f.line,
-             "geometry": f.geometry} for f in features]
+    rows = [
+        {**{c: f.properties.get(c) for c in columns}, "line": f.line, "geometry": f.geometry}
+        for f in features
+    ]
     return gpd.GeoDataFrame(rows, geometry="geometry", crs=GEOGRAPHIC_CRS)
 
 
@@ -38,6 +40,16 @@ def load_basemap(path: Path) -> gpd.GeoDataFrame:
         log.add(1, "name", "no land area named Korea", 'a feature with "name": "Korea"')
     log.raise_if_any()
     return _frame(features, ["name", "source"]).set_index("name", drop=False)
+
+
+def load_world(path: Path) -> shapely.Geometry:
+    """The world's land, coarse: only for the locator inset (so no map-box check)."""
+    log = ProblemLog(str(path))
+    features = read_features(path, log, ("name", "source"), check_box=False)
+    if not features and not log.problems:
+        log.add(1, "features", "no land in the file", "one Feature with the world's land")
+    log.raise_if_any()
+    return shapely.union_all([f.geometry for f in features])
 
 
 def load_mdl(path: Path) -> gpd.GeoDataFrame:

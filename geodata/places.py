@@ -29,11 +29,19 @@ def load_places(path: Path) -> gpd.GeoDataFrame:
         props, line, point = feature.properties, feature.line, feature.geometry
         place_id = str(props.get("id") or "")
         if place_id and not ID_PATTERN.match(place_id):
-            log.add(line, "id", f"{place_id!r} has characters other than a-z, 0-9 and _",
-                    "a lowercase id such as kaesong")
+            log.add(
+                line,
+                "id",
+                f"{place_id!r} has characters other than a-z, 0-9 and _",
+                "a lowercase id such as kaesong",
+            )
         if place_id in seen:
-            log.add(line, "id", f"duplicate id {place_id!r}, first on line {seen[place_id]}",
-                    "each id once")
+            log.add(
+                line,
+                "id",
+                f"duplicate id {place_id!r}, first on line {seen[place_id]}",
+                "each id once",
+            )
         seen.setdefault(place_id, line)
         if props.get("kind") and props["kind"] not in PLACE_KINDS:
             log.add(line, "kind", f"unknown kind {props['kind']!r}", " | ".join(PLACE_KINDS))
@@ -45,11 +53,19 @@ def load_places(path: Path) -> gpd.GeoDataFrame:
                 log.add(line, "geometry", f"a {point.geom_type}", "a Point")
                 continue
             if not (-180 <= point.x <= 180 and -90 <= point.y <= 90):
-                log.add(line, "geometry", f"({point.x:g}, {point.y:g}) is not on Earth",
-                        "[longitude, latitude]")
+                log.add(
+                    line,
+                    "geometry",
+                    f"({point.x:g}, {point.y:g}) is not on Earth",
+                    "[longitude, latitude]",
+                )
             elif not abroad and not in_map_box(point.x, point.y):
-                log.add(line, "geometry", f"({point.x:g}, {point.y:g}) outside the map's box",
-                        'longitude 119–132, latitude 32.5–43.5, or "abroad": true')
+                log.add(
+                    line,
+                    "geometry",
+                    f"({point.x:g}, {point.y:g}) outside the map's box",
+                    'longitude 119–132, latitude 32.5–43.5, or "abroad": true',
+                )
         rows.append({**props, "abroad": abroad, "line": line, "geometry": point})
     log.raise_if_any()
     places = gpd.GeoDataFrame(rows, geometry="geometry", crs=GEOGRAPHIC_CRS)

@@ -58,8 +58,12 @@ def read_utf8(path, log: ProblemLog) -> str | None:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
-        log.add(line, "(file)", f"not UTF-8 text (byte 0x{raw[err.start]:02x})",
-                "save the file as UTF-8")
+        log.add(
+            line,
+            "(file)",
+            f"not UTF-8 text (byte 0x{raw[err.start]:02x})",
+            "save the file as UTF-8",
+        )
         return None
     if not text.strip():
         log.add(1, "(file)", "the file is empty", "data after the header")

@@ -1,0 +1,79 @@
+"""The Dash application: create_app(data) for tests and servers, serve() for run.py.
+
+`server` (for gunicorn: `gunicorn dashboard.app:server`) is built on first use from the
+shipped data, so importing this module loads nothing.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
+
+import flask
+from dash import Dash
+
+from dashboard.animation import map_bundle
+from dashboard.callbacks import register_callbacks
+from dashboard.figures import MapOptions
+from dashboard.layout import build_layout
+from dashboard.url_state import View, parse_view
+from events.dataset import Dataset
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+TITLE = "Korea 1945–1954 map"
+
+
+def _page_query() -> dict[str, str]:
+    """The query of the page being loaded.
+
+    Dash fetches the layout from /_dash-layout; the page's own address (and so its
+    query) reaches us as that request's Referer, which the browser sends same-origin.
+    """
+    if not flask.has_request_context():  # Dash builds the layout once at start-up
+        return {}
+    if flask.request.args:
+        return dict(flask.request.args)
+    referrer = flask.request.referrer or ""
+    if urlsplit(referrer).netloc != flask.request.host:
+        return {}
+    return dict(parse_qsl(urlsplit(referrer).query))
+
+
+def create_app(data: Dataset) -> Dash:
+    app = Dash(
+        __name__,
+        title=TITLE,
+        assets_folder=str(ASSETS),
+        compress=True,  # gzip/brotli: keeps the first load small
+        serve_locally=True,  # every script from this server, never a CDN
+        update_title=None,
+    )
+    event_days = {eid: d for eid, d in data.events["first_day"].items()}
+
+    @functools.lru_cache(maxsize=32)
+    def bundle_for(options: MapOptions) -> dict:
+        return map_bundle(data, options)
+
+    def layout():
+        view = parse_view(_page_query(), event_days)
+        return build_layout(data, view, bundle_for)
+
+    app.layout = layout
+    app.validation_layout = build_layout(data, View(), with_data=False)
+    register_callbacks(app, bundle_for)
+    return app
+
+
+def serve(data: Dataset, host: str = "127.0.0.1", port: int = 8050, debug: bool = False) -> int:
+    app = create_app(data)
+    app.run(host=host, port=port, debug=debug, dev_tools_disable_version_check=True)
+    return 0
+
+
+def __getattr__(name: str):
+    if name == "server":
+        from events.dataset import load_dataset
+
+        return create_app(load_dataset()).server
+    raise AttributeError(name)

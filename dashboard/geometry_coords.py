@@ -1,0 +1,45 @@
+"""Turn shapely geometries into the lon/lat lists Plotly's scattergeo draws."""
+
+from __future__ import annotations
+
+import functools
+
+import shapely
+
+
+def _round(values) -> list[float]:
+    # 4 decimals (about 10 m) keeps the page small without visible loss.
+    return [round(float(v), 4) for v in values]
+
+
+# Plotly draws a segment between two vertices as a great circle: a long east-west
+# segment would bow north of its parallel. Vertices every 0.05 degrees keep lines true.
+MAX_SEGMENT_DEGREES = 0.05
+
+
+@functools.lru_cache(maxsize=64)
+def line_coords(geometry: shapely.Geometry) -> tuple[list, list]:
+    """Lines (and polygon rings) as one lon list and one lat list, parts split by None.
+
+    Cached: callers share the lists and must not change them."""
+    lons: list = []
+    lats: list = []
+    geometry = shapely.segmentize(geometry, MAX_SEGMENT_DEGREES)
+    for part in shapely.get_parts(geometry):
+        rings = [part.exterior, *part.interiors] if part.geom_type == "Polygon" else [part]
+        for ring in rings:
+            xs, ys = ring.xy
+            if lons:
+                lons.append(None)
+                lats.append(None)
+            lons.extend(_round(xs))
+            lats.extend(_round(ys))
+    return lons, lats
+
+
+@functools.lru_cache(maxsize=64)
+def polygon_coords(geometry: shapely.Geometry, tolerance: float = 0.0) -> tuple[list, list]:
+    """Polygon rings for fill='toself'; simplified for the screen when tolerance > 0."""
+    if tolerance:
+        geometry = geometry.simplify(tolerance, preserve_topology=True)
+    return line_coords(geometry)

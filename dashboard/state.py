@@ -1,0 +1,107 @@
+"""What is true on a given day: which lines hold, which talks sit, which events are in force.
+
+Pure functions over the loaded Dataset; no Dash, no Plotly.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+
+from events.dataset import Dataset
+from geodata.catalogue import ARMISTICE, INVASION, LAYERS
+
+TIMELINE_START = dt.date(1945, 8, 10)
+TIMELINE_END = dt.date(1954, 6, 15)
+TIMELINE_DAYS = (TIMELINE_END - TIMELINE_START).days
+# A one-day event stays on the map for a few days either side, so that a slider
+# moving a week at a time still shows it.
+ONE_DAY_HALO = dt.timedelta(days=3)
+
+
+def day_number(day: dt.date) -> int:
+    """Days since the timeline's first day (the slider's value)."""
+    return (day - TIMELINE_START).days
+
+
+def day_from_number(number: int) -> dt.date:
+    return TIMELINE_START + dt.timedelta(days=int(number))
+
+
+@dataclass(frozen=True)
+class EventMark:
+    """An event as the map needs it."""
+
+    id: str
+    title: str
+    when: str
+    category: str
+    place: str
+    lon: float
+    lat: float
+    abroad: bool
+    in_session: bool
+    first_day: dt.date
+    last_day: dt.date
+    shown_from: dt.date
+    shown_to: dt.date
+
+
+@functools.lru_cache(maxsize=8)
+def event_marks(data: Dataset) -> tuple[EventMark, ...]:
+    """Every event with the days it is on the map (a day-precise one-day event: ± halo)."""
+    marks = []
+    for eid, e in data.events.iterrows():
+        one_day = e["end"] is None and e["start"].precision == "day"
+        halo = ONE_DAY_HALO if one_day else dt.timedelta(0)
+        marks.append(
+            EventMark(
+                id=eid,
+                title=e["title"],
+                when=e["when"],
+                category=e["category"],
+                place=e["place"],
+                lon=e.geometry.x,
+                lat=e.geometry.y,
+                abroad=bool(e["abroad"]),
+                in_session=bool(e["in_session"]),
+                first_day=e["first_day"],
+                last_day=e["last_day"],
+                shown_from=e["first_day"] - halo,
+                shown_to=e["last_day"] + halo,
+            )
+        )
+    return tuple(marks)
+
+
+@dataclass(frozen=True)
+class MapState:
+    day: dt.date
+    parallel38_divides: bool  # the 38th parallel is the dividing line (not just a reference)
+    mdl_in_force: bool  # the 1953 MDL and DMZ exist (before: only the future line)
+    events: tuple[EventMark, ...]  # events in force, by date
+    sessions: tuple[EventMark, ...]  # negotiation sittings in session at their place
+
+
+def state_at(data: Dataset, day: dt.date) -> MapState:
+    marks = event_marks(data)
+    return MapState(
+        day=day,
+        parallel38_divides=LAYERS["parallel38"].holds_on(day),
+        mdl_in_force=day >= ARMISTICE,
+        events=tuple(m for m in marks if m.shown_from <= day <= m.shown_to),
+        # Talks sit or they don't: no halo for sittings.
+        sessions=tuple(m for m in marks if m.in_session and m.first_day <= day <= m.last_day),
+    )
+
+
+def change_days(data: Dataset) -> list[dt.date]:
+    """Every day on which the state changes; the state is constant from one to the next."""
+    days = {TIMELINE_START, INVASION, ARMISTICE}
+    one_day = dt.timedelta(days=1)
+    for m in event_marks(data):
+        days.update((m.shown_from, m.shown_to + one_day))
+        if m.in_session:
+            days.update((m.first_day, m.last_day + one_day))
+    return sorted(d for d in days if TIMELINE_START <= d <= TIMELINE_END)

@@ -1,0 +1,34 @@
+"""Colours, symbols and type sizes shared by the dashboard and the exported figures.
+
+Category colours are from the Okabe–Ito palette (safe for deuteranopia and protanopia),
+and each category also has its own marker shape so colour is never the only cue.
+"""
+
+from __future__ import annotations
+
+FONT_FAMILY = "'Noto Sans', 'Noto Sans CJK KR', 'DejaVu Sans', Arial, sans-serif"
+
+SEA = "#dde8f0"
+LAND_KOREA = "#f3efe4"
+LAND_NEIGHBOURS = "#e4e1da"
+COAST = "#8c8576"
+INK = "#222222"
+MUTED = "#6b6b6b"
+
+PARALLEL38 = "#5b3a8c"
+MDL = "#b2182b"
+DMZ_FILL = "rgba(178, 24, 43, 0.22)"
+FUTURE = "rgba(120, 120, 120, 0.55)"
+
+VENUE_IDLE = "#7a7a7a"
+VENUE_ACTIVE = "#e69f00"
+
+CATEGORY_STYLE: dict[str, dict[str, str]] = {
+    "diplomacy": {"color": "#0072B2", "symbol": "circle", "label": "Diplomacy"},
+    "negotiation": {"color": "#009E73", "symbol": "diamond", "label": "Negotiation"},
+    "military": {"color": "#D55E00", "symbol": "square", "label": "Military"},
+    "political": {"color": "#CC79A7", "symbol": "triangle-up", "label": "Political"},
+}
+
+LABEL_SIZE = 13
+CITY_LABEL_SIZE = 12
