@@ -124,7 +124,7 @@ def _parallel_trace(data: Dataset, state: MapState) -> dict:
             "parallel38",
             "38th parallel: dividing line (1945–1950)",
             {"color": style.PARALLEL38, "width": 3, "dash": "dash"},
-            "38th parallel: the US–Soviet line of August 1945, the dividing line until 25 June 1950",
+            "38th parallel: the US–Soviet line of August 1945, dividing Korea until 25 June 1950",
         )
     return _line_trace(
         data.parallel38,

@@ -18,7 +18,7 @@ def read_rows(
     in the wrong columns. Broken quoting stops the reading, since every later field
     boundary is then in doubt.
     """
-    text = read_utf8(path, log)
+    text = read_utf8(path, log, "a header line, then one row per event")
     if text is None:
         return []
     reader = csv.reader(io.StringIO(text, newline=""), strict=True)
@@ -29,7 +29,8 @@ def read_rows(
         for record in reader:
             if header is None:
                 header = [name.strip() for name in record]
-                _check_header(header, log, required)
+                if not _header_ok(header, log, required):
+                    return []  # without its columns no row can be checked
             elif any(field.strip() for field in record):
                 if len(record) != len(header):
                     log.add(
@@ -53,9 +54,11 @@ def read_rows(
     return rows
 
 
-def _check_header(header: list[str], log: ProblemLog, required: tuple[str, ...]) -> None:
+def _header_ok(header: list[str], log: ProblemLog, required: tuple[str, ...]) -> bool:
+    before = len(log.problems)
     for name in required:
         if name not in header:
             log.add(1, name, "column missing", f"a header with {','.join(required)}")
-    for name in {n for n in header if header.count(n) > 1}:
+    for name in sorted({n for n in header if header.count(n) > 1}):
         log.add(1, name, "column appears twice", "each column once")
+    return len(log.problems) == before

@@ -87,7 +87,7 @@ def read_features(
     check_box: bool = True,
 ) -> list[LocatedFeature]:
     """Every feature of the file, with problems logged for missing properties and bad shapes."""
-    text = read_utf8(path, log)
+    text = read_utf8(path, log, "a GeoJSON FeatureCollection")
     if text is None:
         return []
     located = []

@@ -53,10 +53,12 @@ def load_places(path: Path) -> gpd.GeoDataFrame:
                 log.add(line, "geometry", f"a {point.geom_type}", "a Point")
                 continue
             if not (-180 <= point.x <= 180 and -90 <= point.y <= 90):
+                swapped = abs(point.x) <= 90 < abs(point.y)
+                hint = ": latitude and longitude swapped?" if swapped else ""
                 log.add(
                     line,
                     "geometry",
-                    f"({point.x:g}, {point.y:g}) is not on Earth",
+                    f"({point.x:g}, {point.y:g}) is not on Earth{hint}",
                     "[longitude, latitude]",
                 )
             elif not abroad and not in_map_box(point.x, point.y):

@@ -47,7 +47,7 @@ class ProblemLog:
             raise DataError(self.problems)
 
 
-def read_utf8(path, log: ProblemLog) -> str | None:
+def read_utf8(path, log: ProblemLog, expected: str) -> str | None:
     """The file's text (a UTF-8 byte-order mark is dropped), or None with a problem logged."""
     try:
         raw = path.read_bytes()
@@ -66,6 +66,6 @@ def read_utf8(path, log: ProblemLog) -> str | None:
         )
         return None
     if not text.strip():
-        log.add(1, "(file)", "the file is empty", "data after the header")
+        log.add(1, "(file)", "the file is empty", expected)
         return None
     return text

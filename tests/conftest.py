@@ -1,0 +1,29 @@
+"""Shared fixtures: the shipped data (loaded once) and the small real files in fixtures/."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from events.dataset import Dataset, load_dataset
+from geodata.places import load_places
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+
+
+@pytest.fixture(autouse=True)
+def _at_project_root(monkeypatch):
+    """Messages name files as given; tests give them relative to the project root."""
+    monkeypatch.chdir(ROOT)
+
+
+@pytest.fixture(scope="session")
+def dataset() -> Dataset:
+    return load_dataset()
+
+
+@pytest.fixture(scope="session")
+def fixture_places():
+    return load_places(FIXTURES / "places.geojson")

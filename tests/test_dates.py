@@ -1,0 +1,43 @@
+import datetime as dt
+
+import pytest
+
+from events.dates import format_date, format_day, format_span, parse_date
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "last", "precision", "written"),
+    [
+        ("1953-07-27", dt.date(1953, 7, 27), dt.date(1953, 7, 27), "day", "27 July 1953"),
+        ("1947-05", dt.date(1947, 5, 1), dt.date(1947, 5, 31), "month", "May 1947"),
+        ("1948-02", dt.date(1948, 2, 1), dt.date(1948, 2, 29), "month", "February 1948"),
+        ("1949", dt.date(1949, 1, 1), dt.date(1949, 12, 31), "year", "1949"),
+    ],
+)
+def test_a_date_keeps_its_precision(text, first, last, precision, written):
+    date = parse_date(text)
+    assert (date.first, date.last, date.precision) == (first, last, precision)
+    assert format_date(date) == written
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("1953-02-30", "February 1953 has no day 30"),
+        ("1951-13", "has no month 13"),
+        ("27 July 1953", "is not a date"),
+        ("1951-7-1", "is not a date"),
+        ("", "is not a date"),
+    ],
+)
+def test_a_bad_date_says_why(text, reason):
+    with pytest.raises(ValueError, match=reason):
+        parse_date(text)
+
+
+def test_spans_are_written_as_a_reader_says_them():
+    assert format_span(parse_date("1951-07-10"), parse_date("1951-08-23")) == (
+        "10 July 1951 – 23 August 1951"
+    )
+    assert format_span(parse_date("1953-09"), None) == "September 1953"
+    assert format_day(dt.date(1950, 6, 25)) == "25 June 1950"

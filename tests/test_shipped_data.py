@@ -1,0 +1,130 @@
+"""Integrity of the shipped timeline and places: every fact placed and cited."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import geopandas as gpd
+import pytest
+
+from geodata.region import GEOGRAPHIC_CRS, METRIC_CRS
+
+
+def km_between(a, b) -> float:
+    pair = gpd.GeoSeries([a, b], crs=GEOGRAPHIC_CRS).to_crs(METRIC_CRS)
+    return pair.iloc[0].distance(pair.iloc[1]) / 1000
+
+
+def test_at_least_45_events_from_1945_to_1954(dataset):
+    events = dataset.events
+    assert len(events) >= 45
+    assert events["first_day"].min() <= dt.date(1945, 8, 31)
+    assert events["last_day"].max() >= dt.date(1954, 6, 1)
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "place"),
+    [
+        ("1945-12-16", "1945-12-26", "moscow"),  # Moscow Conference
+        ("1946-03-20", None, "seoul"),  # Joint Commission, first session
+        ("1947-05-21", None, "seoul"),  # Joint Commission, second session
+        ("1947-09-17", None, "new_york_flushing_meadows"),  # Marshall at the UN
+        ("1947-09-18", None, "new_york_flushing_meadows"),  # Vyshinsky's reply
+        ("1947-09-26", None, None),  # Soviet proposal to withdraw all troops
+        ("1947-10-17", None, None),  # US draft resolution
+        ("1947-10-29", None, None),  # Soviet draft resolutions
+        ("1947-11-14", None, "new_york_flushing_meadows"),  # resolution 112 (II)
+        ("1948-05-10", None, None),  # elections in the south
+        ("1948-08-15", None, "seoul"),  # Republic of Korea
+        ("1948-09-09", None, "pyongyang"),  # DPRK
+        ("1950-06-25", None, None),  # the invasion
+        ("1950-06-28", None, "seoul"),  # Seoul falls
+        ("1950-09-15", None, "inchon"),  # Inchon
+        ("1951-07-10", "1951-08-23", "kaesong"),  # talks at Kaesong
+        ("1951-10-25", None, "panmunjom"),  # talks move to Panmunjom
+        ("1951-11-27", None, "panmunjom"),  # provisional demarcation line
+        ("1953-07-27", None, "panmunjom"),  # the Armistice signed
+        ("1954-04-26", "1954-06-15", "geneva_palais_des_nations"),  # Geneva
+    ],
+)
+def test_the_milestones_are_in_the_timeline(dataset, start, end, place):
+    events = dataset.events
+    found = events[events["start"].map(lambda d: d.text) == start]
+    if end:
+        found = found[found["end"].map(lambda d: d.text if d else None) == end]
+    if place:
+        found = found[found["place"] == place]
+    assert not found.empty
+
+
+def test_every_event_has_a_source_and_no_generic_seed_alone(dataset):
+    for eid, event in dataset.events.iterrows():
+        assert event["sources"], eid
+        generic = [s for s in event["sources"] if re.search(r"seeds/00[234]", s)]
+        assert not generic, eid
+
+
+def test_every_event_place_resolves(dataset):
+    assert set(dataset.events["place"]) <= set(dataset.places.index)
+
+
+def test_required_places_exist_with_hangul_names(dataset):
+    for pid, hangul in [
+        ("kaesong", "개성"),
+        ("panmunjom", "판문점"),
+        ("seoul", "서울"),
+        ("pyongyang", "평양"),
+        ("munsan", "문산"),
+        ("inchon", "인천"),
+        ("pusan", "부산"),
+        ("taegu", "대구"),
+        ("wonsan", "원산"),
+        ("hungnam", "흥남"),
+        ("chosin_reservoir", "장진호"),
+    ]:
+        assert dataset.places.loc[pid, "name_ko"] == hangul
+    for pid in ["moscow", "new_york_flushing_meadows", "geneva_palais_des_nations"]:
+        assert dataset.places.loc[pid, "abroad"]
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "km", "tolerance"),
+    [
+        # Panmunjom lies about 10 km east of Kaesong (Hermes, Truce Tent, ch. 5: "some
+        # five miles east"; the armistice hall is ~10 km from the city centre).
+        ("kaesong", "panmunjom", 10, 3),
+        ("seoul", "pyongyang", 195, 10),
+        ("seoul", "inchon", 27, 5),
+        ("seoul", "pusan", 325, 15),
+        ("wonsan", "hungnam", 77, 10),
+    ],
+)
+def test_places_lie_where_they_should(dataset, a, b, km, tolerance):
+    places = dataset.places
+    assert km_between(places.loc[a].geometry, places.loc[b].geometry) == pytest.approx(
+        km, abs=tolerance
+    )
+
+
+def test_places_in_korea_are_on_its_land(dataset):
+    home = dataset.places[~dataset.places["abroad"]]
+    for pid, place in home.iterrows():
+        assert km_between(place.geometry, dataset.land) < 1.0, pid
+
+
+def test_every_place_cites_its_source(dataset):
+    assert dataset.places["source"].str.len().min() > 20
+
+
+def test_sources_md_has_a_row_per_data_file():
+    text = Path("geodata/SOURCES.md").read_text(encoding="utf-8")
+    for name in [
+        "basemap.geojson",
+        "mdl_1953.geojson",
+        "world_110m.geojson",
+        "places.geojson",
+        "events/events.csv",
+    ]:
+        assert name in text
