@@ -7,6 +7,7 @@ Pure: the same inputs give the same figure. The dashboard and the export both dr
 from __future__ import annotations
 
 import functools
+import html
 import math
 from dataclasses import dataclass, field
 
@@ -37,12 +38,18 @@ class MapOptions:
     detail: float = SCREEN_DETAIL
 
 
+def plain(text: str) -> str:
+    """Data text for Plotly, which reads a few HTML-like tags in labels: escape them all,
+    so a title containing <b> or <a href=...> shows as typed and never as markup."""
+    return html.escape(str(text), quote=False)
+
+
 def place_name(row, lang: str) -> str:
     if lang == "ko":
-        return row["name_ko"]
+        return plain(row["name_ko"])
     if lang == "both":
-        return f"{row['name_en']} {row['name_ko']}"
-    return row["name_en"]
+        return plain(f"{row['name_en']} {row['name_ko']}")
+    return plain(row["name_en"])
 
 
 def _line_trace(geometry, layer: str, name: str, line: dict, hover: str, **extra) -> dict:
@@ -330,7 +337,7 @@ def _event_traces(state: MapState, lang: str, venues_drawn: bool) -> list[dict]:
                     "line": {"color": "white", "width": 1.5},
                 },
                 "name": f"Event: {look['label'].lower()}",
-                "hovertext": [f"{m.title}<br>{m.when}" for m in marks],
+                "hovertext": [f"{plain(m.title)}<br>{m.when}" for m in marks],
                 "hoverinfo": "text",
                 "customdata": [["event", m.id] for m in marks],
                 "meta": {"layer": "events"},
@@ -373,7 +380,7 @@ def _inset_traces(data: Dataset, state: MapState, lang: str) -> list[dict]:
         mark_lon.append(place.geometry.x)
         mark_lat.append(place.geometry.y)
         labels.append(place_name(place, lang).split(" (")[0])  # "Flushing Meadows"
-        hovers.append("<br>".join(dict.fromkeys(m.title for m in away if m.place == pid)))
+        hovers.append("<br>".join(dict.fromkeys(plain(m.title) for m in away if m.place == pid)))
     rays = {
         "type": "scattergeo",
         "geo": "geo2",
@@ -519,7 +526,7 @@ def timeline_figure(data: Dataset) -> dict:
                     [eid, day_number(max(d, TIMELINE_START))]
                     for eid, d in zip(events.index, events["first_day"], strict=True)
                 ],
-                "hovertext": [f"{e['when']}: {e['title']}" for _, e in events.iterrows()],
+                "hovertext": [f"{e['when']}: {plain(e['title'])}" for _, e in events.iterrows()],
                 "hoverinfo": "text",
                 "name": look["label"],
                 "showlegend": False,

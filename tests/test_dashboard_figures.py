@@ -1,0 +1,98 @@
+"""The map figure: built from our own land, drawn per date, the same for app and export."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+
+from dashboard.animation import map_bundle
+from dashboard.figures import MapOptions, build_figure, plain, timeline_figure
+from dashboard.state import TIMELINE_DAYS, day_from_number, state_at
+
+
+def figure_on(dataset, day, **options):
+    return build_figure(dataset, state_at(dataset, day), MapOptions(**options))
+
+
+def traces_named(figure, name):
+    return [t for t in figure["data"] if t.get("name") == name]
+
+
+def sitting_labels(figure):
+    (active,) = traces_named(figure, "Talks in session")
+    return active["text"]
+
+
+def test_the_map_uses_no_built_in_geo_layers(dataset):
+    layout = figure_on(dataset, dt.date(1951, 8, 1))["layout"]
+    for geo in ("geo", "geo2"):
+        assert layout[geo]["visible"] is False
+        assert not any(k.startswith("show") for k in layout[geo])
+    assert layout["template"] == {"data": {}, "layout": {}}
+
+
+def test_kaesong_is_highlighted_in_august_1951_and_panmunjom_in_june_1952(dataset):
+    august_1951 = sitting_labels(figure_on(dataset, dt.date(1951, 8, 1)))
+    june_1952 = sitting_labels(figure_on(dataset, dt.date(1952, 6, 1)))
+    assert august_1951 == ["<b>Kaesong</b>: talks in session"]
+    assert june_1952 == ["<b>Panmunjom</b>: talks in session"]
+
+
+def test_korean_labels(dataset):
+    figure = figure_on(dataset, dt.date(1952, 6, 1), lang="ko")
+    assert sitting_labels(figure) == ["<b>판문점</b>: 회담 중"]
+
+
+def test_the_mdl_is_a_future_line_until_27_july_1953(dataset):
+    before = figure_on(dataset, dt.date(1953, 7, 26))
+    after = figure_on(dataset, dt.date(1953, 7, 27))
+    assert traces_named(before, "1953 MDL (future line, not yet agreed)")
+    assert traces_named(after, "Military Demarcation Line (27 July 1953)")
+
+
+def test_the_38th_parallel_divides_until_the_invasion(dataset):
+    assert traces_named(
+        figure_on(dataset, dt.date(1948, 1, 1)), "38th parallel: dividing line (1945–1950)"
+    )
+    assert traces_named(figure_on(dataset, dt.date(1951, 1, 1)), "38th parallel (reference line)")
+
+
+def test_layers_that_are_off_are_not_drawn(dataset):
+    figure = figure_on(dataset, dt.date(1953, 8, 1), layers=frozenset({"venues"}))
+    layers = {t["meta"]["layer"] for t in figure["data"]}
+    assert layers == {"land", "venues", "inset"}
+
+
+def test_the_world_inset_appears_only_while_talks_are_abroad(dataset):
+    geneva = figure_on(dataset, dt.date(1954, 5, 1))
+    korea_only = figure_on(dataset, dt.date(1952, 6, 1))
+    (marks,) = traces_named(geneva, "away from Korea")
+    assert marks["text"] == ["Palais des Nations, Geneva", "Korea"]
+    assert geneva["layout"]["geo2"]["bgcolor"] != "rgba(0,0,0,0)"
+    assert traces_named(korea_only, "away from Korea")[0]["lon"] == []
+    assert korea_only["layout"]["geo2"]["bgcolor"] == "rgba(0,0,0,0)"
+
+
+def test_the_browser_animation_draws_exactly_what_the_builder_draws(dataset):
+    """The clientside step only picks traces the one builder made: check it on many days."""
+    options = MapOptions()
+    bundle = map_bundle(dataset, options)
+    epochs = bundle["epochs"]
+    assert epochs[0]["from"] == 0 and epochs[-1]["to"] == TIMELINE_DAYS
+    assert all(a["to"] + 1 == b["from"] for a, b in itertools.pairwise(epochs))
+    for number in range(0, TIMELINE_DAYS + 1, 37):
+        (epoch,) = [e for e in epochs if e["from"] <= number <= e["to"]]
+        assembled = bundle["static"] + [bundle["variants"][i] for i in epoch["traces"]]
+        built = build_figure(dataset, state_at(dataset, day_from_number(number)), options)
+        assert json.dumps(assembled, sort_keys=True) == json.dumps(built["data"], sort_keys=True)
+
+
+def test_data_text_never_becomes_markup():
+    assert plain('<img src=x onerror="alert(1)">') == '&lt;img src=x onerror="alert(1)"&gt;'
+
+
+def test_the_timeline_marks_every_event(dataset):
+    figure = timeline_figure(dataset)
+    marks = [t for t in figure["data"] if t["mode"] == "markers"]
+    assert sum(len(t["x"]) for t in marks) == len(dataset.events)
