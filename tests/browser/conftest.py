@@ -1,0 +1,105 @@
+"""Real headless Chromium (Debian's) against the app served on 127.0.0.1.
+
+Every request to any other host is blocked and recorded; console errors are recorded;
+each test fails if it saw either.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from urllib.parse import urlsplit
+
+import pytest
+from werkzeug.serving import make_server
+
+from dashboard.app import create_app
+from events.dataset import load_dataset
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+def chromium_path() -> str:
+    path = os.environ.get("BROWSER_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+    if not os.path.exists(path):
+        message = "Debian's chromium is not installed: apt-get install chromium fonts-noto-cjk"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+@pytest.fixture(scope="session")
+def app_url():
+    server = make_server("127.0.0.1", 0, create_app(load_dataset()).server, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+class Watch:
+    """What a page did that it must not: reach other hosts, log errors."""
+
+    def __init__(self):
+        self.foreign_requests: list[str] = []
+        self.console_errors: list[str] = []
+
+
+@pytest.fixture
+def watch():
+    return Watch()
+
+
+@pytest.fixture
+def page(browser, app_url, watch):
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    own_host = urlsplit(app_url).netloc
+
+    def guard(route):
+        if urlsplit(route.request.url).netloc == own_host:
+            route.continue_()
+        else:
+            watch.foreign_requests.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", guard)
+    new_page = context.new_page()
+    new_page.on("console", lambda m: m.type == "error" and watch.console_errors.append(m.text))
+    new_page.on("pageerror", lambda e: watch.console_errors.append(str(e)))
+    yield new_page
+    context.close()
+    assert watch.foreign_requests == [], "requests to other hosts"
+    assert watch.console_errors == [], "console errors"
+
+
+@pytest.fixture
+def open_view(page, app_url):
+    """Open a link and wait until the map and the date label are drawn."""
+
+    def opener(query: str = ""):
+        page.goto(app_url + "/" + query)
+        page.wait_for_selector("#map .scattergeo", timeout=30_000)
+        page.wait_for_function("document.getElementById('date-label').innerText.length > 0")
+        return page
+
+    return opener

@@ -1,0 +1,133 @@
+"""The dashboard in a real browser: time, venues, links, keys, selection, offline."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+
+def date_label(page) -> str:
+    return page.inner_text("#date-label")
+
+
+def wait_for_label(page, text: str) -> None:
+    page.wait_for_function(
+        "t => document.getElementById('date-label').innerText === t", arg=text, timeout=10_000
+    )
+
+
+def map_trace_names(page) -> list[str]:
+    return page.evaluate(
+        "() => document.querySelector('#map .js-plotly-plot').data.map(t => t.name)"
+    )
+
+
+def map_texts(page) -> list[str]:
+    # Text drawn on the map itself (not the legend).
+    return page.eval_on_selector_all("#map .geo text", "nodes => nodes.map(n => n.textContent)")
+
+
+def test_the_page_opens_at_its_date_with_nothing_fetched_elsewhere(open_view, watch):
+    page = open_view("?date=1953-07-27")
+    assert date_label(page) == "27 July 1953"
+    assert "Military Demarcation Line (27 July 1953)" in map_trace_names(page)
+    assert page.locator("#events-panel .event").count() >= 1
+    assert watch.foreign_requests == []
+
+
+def test_the_slider_moves_the_map_and_the_date(open_view):
+    page = open_view("?date=1953-07-26")
+    assert "1953 MDL (future line, not yet agreed)" in map_trace_names(page)
+    page.focus("#day [role=slider]")
+    page.keyboard.press("ArrowRight")
+    wait_for_label(page, "27 July 1953")
+    assert "Military Demarcation Line (27 July 1953)" in map_trace_names(page)
+    page.wait_for_function("() => location.search.includes('date=1953-07-27')")
+
+
+def test_play_advances_the_date_and_pause_stops_it(open_view):
+    page = open_view("?date=1950-06-01")
+    page.click("#play")
+    page.wait_for_function(
+        "() => document.getElementById('date-label').innerText !== '1 June 1950'", timeout=10_000
+    )
+    page.click("#play")
+    stopped = date_label(page)
+    page.wait_for_timeout(1000)
+    assert date_label(page) == stopped
+    assert page.inner_text("#play") == "▶ Play"
+
+
+@pytest.mark.parametrize(
+    ("date", "sitting", "not_sitting"),
+    [("1951-08-01", "Kaesong", "Panmunjom"), ("1952-06-01", "Panmunjom", "Kaesong")],
+)
+def test_the_venue_in_session_is_highlighted(open_view, date, sitting, not_sitting):
+    page = open_view(f"?date={date}")
+    texts = map_texts(page)
+    assert f"{sitting}: talks in session" in texts
+    assert f"{not_sitting}: talks in session" not in texts
+    assert not_sitting in texts  # still on the map, as an idle venue
+
+
+def test_a_link_restores_date_and_layers(open_view):
+    page = open_view("?date=1952-06-01&layers=mdl,venues")
+    assert date_label(page) == "1 June 1952"
+    checked = page.eval_on_selector_all(
+        "#layers input", "inputs => inputs.filter(i => i.checked).map(i => i.value)"
+    )
+    assert checked == ["mdl", "venues"]
+    assert "Cities" not in map_trace_names(page)
+
+
+def test_a_bad_link_shows_a_notice_not_an_error(open_view):
+    page = open_view("?date=banana&layers=rivers")
+    notice = page.inner_text("#notice")
+    assert "“banana” is not a date" in notice and "“rivers”" in notice
+    assert date_label(page) == "27 July 1953"
+
+
+def test_keys_jump_to_the_ends_and_between_events(open_view):
+    page = open_view("?date=1951-08-01")
+    page.locator("h1").click()  # focus on the page, not on a control
+    page.keyboard.press("End")
+    wait_for_label(page, "15 June 1954")
+    page.keyboard.press("Home")
+    wait_for_label(page, "10 August 1945")
+    page.keyboard.press("ArrowRight")  # the next event after the first day
+    page.wait_for_function(
+        "() => document.getElementById('date-label').innerText !== '10 August 1945'"
+    )
+    assert re.fullmatch(r"\d{1,2} \w+ 1945", date_label(page))
+
+
+def test_clicking_an_event_selects_it_and_the_link_keeps_it(open_view):
+    page = open_view("?date=1953-07-27")
+    first = page.locator("#events-panel .event").first
+    event_id = first.get_attribute("data-event")
+    first.click()
+    page.wait_for_selector(f"#events-panel .event.selected[data-event='{event_id}']")
+    page.wait_for_function("id => location.search.includes('event=' + id)", arg=event_id)
+
+
+def test_a_timeline_mark_jumps_to_its_event(open_view):
+    page = open_view("?date=1945-08-10")
+    mark = page.locator("#timeline .scatterlayer .trace:last-child .point").last
+    mark.click(force=True)
+    page.wait_for_function(
+        "() => document.getElementById('date-label').innerText !== '10 August 1945'"
+    )
+    assert page.locator("#events-panel .event.selected").count() == 1
+
+
+def test_turning_a_layer_off_redraws_the_map_and_the_link(open_view):
+    page = open_view("?date=1953-07-27")
+    assert "Cities" in map_trace_names(page)
+    page.locator("#layers input[value=cities]").uncheck()
+    page.wait_for_function(
+        "() => !document.querySelector('#map .js-plotly-plot').data.some(t => t.name === 'Cities')"
+    )
+    page.wait_for_function("() => !location.search.includes('cities')")
