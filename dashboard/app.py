@@ -21,6 +21,12 @@ from dashboard.url_state import View, parse_view
 from events.dataset import Dataset
 
 ASSETS = Path(__file__).resolve().parent / "assets"
+# The tab icon inline: a link to a file would be fetched again at every address change.
+FAVICON = (
+    '<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns=%27http://www.w3.org/2000/svg%27 '
+    "viewBox=%270 0 16 16%27%3E%3Cpath d=%27M8 1l7 7-7 7-7-7z%27 fill=%27%23e69f00%27 "
+    'stroke=%27%23222%27/%3E%3C/svg%3E">'
+)
 TITLE = "Korea 1945–1954 map"
 
 
@@ -49,6 +55,7 @@ def create_app(data: Dataset) -> Dash:
         serve_locally=True,  # every script from this server, never a CDN
         update_title=None,
     )
+    app.index_string = app.index_string.replace("{%favicon%}", FAVICON)
     event_days = {eid: d for eid, d in data.events["first_day"].items()}
 
     @functools.lru_cache(maxsize=32)

@@ -32,14 +32,19 @@ def register_callbacks(app: Dash, bundle_for: Callable[[MapOptions], dict]) -> N
     app.clientside_callback(
         _client("render"),
         Output("map", "figure"),
-        Output("date-label", "children"),
         Output("events-panel", "children"),
-        Output("timeline", "figure"),
         Input("day", "value"),
         Input("bundle", "data"),
         Input("selected-event", "data"),
         State("events-data", "data"),
-        State("timeline", "figure"),
+    )
+    app.clientside_callback(
+        _client("moment"),
+        Output("date-label", "children"),
+        Output("timeline-cursor", "style"),
+        Input("day", "value"),
+        Input("bundle", "data"),
+        Input("selected-event", "data"),
         State("layers", "value"),
     )
     app.clientside_callback(

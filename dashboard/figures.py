@@ -61,7 +61,9 @@ def _line_trace(geometry, layer: str, name: str, line: dict, hover: str, **extra
         "lat": lats,
         "name": name,
         "line": line,
-        "hoverinfo": "text",
+        # Lines never take the hover (or the click) from the markers on and beside them;
+        # what each line is stands in the legend.
+        "hoverinfo": "skip",
         "text": hover,
         "meta": {"layer": layer},
         "legendgroup": layer,
@@ -160,7 +162,7 @@ def _mdl_traces(data: Dataset, state: MapState, layers: frozenset[str]) -> list[
                 "name": "Demilitarized Zone, 2 km each side"
                 if in_force
                 else "DMZ (future, from 27 July 1953)",
-                "hoverinfo": "text",
+                "hoverinfo": "skip",
                 "text": "Demilitarized Zone (Armistice Agreement, Article I)",
                 "meta": {"layer": "dmz"},
                 "legendgroup": "dmz",
@@ -349,7 +351,8 @@ def _event_traces(state: MapState, lang: str, venues_drawn: bool) -> list[dict]:
 
 @functools.lru_cache(maxsize=4)
 def _world_coords(data: Dataset) -> tuple[list, list]:
-    return line_coords(data.world)
+    # Not densified: a thumbnail of the world needs no true parallels, and stays small.
+    return line_coords(data.world, densify=False)
 
 
 def _inset_traces(data: Dataset, state: MapState, lang: str) -> list[dict]:
@@ -558,18 +561,6 @@ def timeline_figure(data: Dataset) -> dict:
                 "tickfont": {"size": 11, "color": style.MUTED},
                 "range": [-0.6, len(rows) - 0.4],
             },
-            "shapes": [
-                {
-                    "type": "line",
-                    "xref": "x",
-                    "yref": "paper",
-                    "y0": 0,
-                    "y1": 1,
-                    "x0": TIMELINE_START.isoformat(),
-                    "x1": TIMELINE_START.isoformat(),
-                    "line": {"color": style.INK, "width": 2},
-                }
-            ],
             "hovermode": "closest",
             "dragmode": False,
         },

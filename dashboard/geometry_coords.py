@@ -18,13 +18,14 @@ MAX_SEGMENT_DEGREES = 0.05
 
 
 @functools.lru_cache(maxsize=64)
-def line_coords(geometry: shapely.Geometry) -> tuple[list, list]:
+def line_coords(geometry: shapely.Geometry, densify: bool = True) -> tuple[list, list]:
     """Lines (and polygon rings) as one lon list and one lat list, parts split by None.
 
     Cached: callers share the lists and must not change them."""
     lons: list = []
     lats: list = []
-    geometry = shapely.segmentize(geometry, MAX_SEGMENT_DEGREES)
+    if densify:
+        geometry = shapely.segmentize(geometry, MAX_SEGMENT_DEGREES)
     for part in shapely.get_parts(geometry):
         rings = [part.exterior, *part.interiors] if part.geom_type == "Polygon" else [part]
         for ring in rings:

@@ -154,11 +154,18 @@ def build_layout(
                                 figure={"data": [], "layout": {}},
                             ),
                             _time_controls(view),
-                            dcc.Graph(
-                                id="timeline",
-                                config={"displayModeBar": False},
-                                figure=timeline_figure(data) if with_data else {},
-                                className="timeline",
+                            html.Div(
+                                className="timeline-box",
+                                children=[
+                                    dcc.Graph(
+                                        id="timeline",
+                                        config={"displayModeBar": False},
+                                        figure=timeline_figure(data) if with_data else {},
+                                        className="timeline",
+                                    ),
+                                    # The day on the strip: moved by CSS, no redraw per step.
+                                    html.Div(id="timeline-cursor", className="timeline-cursor"),
+                                ],
                             ),
                         ],
                     ),

@@ -96,3 +96,15 @@ def test_the_timeline_marks_every_event(dataset):
     figure = timeline_figure(dataset)
     marks = [t for t in figure["data"] if t["mode"] == "markers"]
     assert sum(len(t["x"]) for t in marks) == len(dataset.events)
+
+
+def test_the_vendored_plotly_js_is_the_version_exports_use():
+    import re
+    from pathlib import Path
+
+    import plotly
+
+    full = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
+    exported_with = re.search(r"plotly\.js v(\S+)", full.read_text(encoding="utf-8")[:300])
+    (vendored,) = Path("dashboard/assets/vendor").glob("plotly-geo-*.min.js")
+    assert vendored.name == f"plotly-geo-{exported_with.group(1)}.min.js"

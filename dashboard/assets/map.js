@@ -5,6 +5,8 @@
   const MONTHS = ["January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December"];
   const DAY_MS = 86400000;
+  // The timeline strip's plot margins (dashboard/figures.py timeline_figure).
+  const PLOT_LEFT = 84, PLOT_RIGHT = 14;
   const noUpdate = () => window.dash_clientside.no_update;
 
   function startMs(bundle) { return Date.parse(bundle.start + "T00:00:00Z"); }
@@ -82,10 +84,18 @@
     }
   }
 
+  // The map and the events list only change when the day crosses into another stretch
+  // of constant state (dashboard/animation.py): most slider steps redraw neither.
+  let drawn = { bundle: null, epoch: null, selected: null };
+
   const korea = {
-    render: function (day, bundle, selected, events, timeline, layers) {
-      if (!bundle || day === undefined || day === null) return [noUpdate(), noUpdate(), noUpdate(), noUpdate()];
+    render: function (day, bundle, selected, events) {
+      if (!bundle || day === undefined || day === null) return [noUpdate(), noUpdate()];
       const epoch = epochAt(bundle.epochs, day);
+      if (drawn.bundle === bundle && drawn.epoch === epoch && drawn.selected === selected) {
+        return [noUpdate(), noUpdate()];
+      }
+      drawn = { bundle: bundle, epoch: epoch, selected: selected };
       const data = bundle.static.concat(epoch.traces.map((i) => bundle.variants[i]));
       const ring = selected ? selectionRing(data, selected) : null;
       if (ring) data.push(ring);
@@ -94,11 +104,17 @@
       const shown = epoch.events.filter((id) => events[id]);
       const panel = shown.length ? shown.map((id) => eventItem(events[id], id === selected))
         : [el("P", { className: "none", children: "No event in the data at this date." })];
-      const iso = isoOf(bundle, day);
-      const strip = Object.assign({}, timeline, { layout: Object.assign({}, timeline.layout, {
-        shapes: [Object.assign({}, timeline.layout.shapes[0], { x0: iso, x1: iso })] }) });
+      return [{ data: data, layout: layout }, panel];
+    },
+
+    // Every step: the written date, the timeline's cursor and the address bar. Cheap.
+    moment: function (day, bundle, selected, layers) {
+      if (!bundle || day === undefined || day === null) return [noUpdate(), noUpdate()];
       writeAddress(bundle, day, layers, selected);
-      return [{ data: data, layout: layout }, writtenDate(bundle, day, bundle.lang), panel, strip];
+      const share = day / lastDay(bundle);
+      const cursor = { left: "calc(" + PLOT_LEFT + "px + (100% - " + (PLOT_LEFT + PLOT_RIGHT)
+        + "px) * " + share.toFixed(5) + ")" };
+      return [writtenDate(bundle, day, bundle.lang), cursor];
     },
 
     togglePlay: function (clicks, disabled) {

@@ -131,3 +131,55 @@ def test_turning_a_layer_off_redraws_the_map_and_the_link(open_view):
         "() => !document.querySelector('#map .js-plotly-plot').data.some(t => t.name === 'Cities')"
     )
     page.wait_for_function("() => !location.search.includes('cities')")
+
+
+def label_box(page, text: str) -> dict:
+    return page.evaluate(
+        """t => { const node = Array.from(document.querySelectorAll('#map .geo text'))
+                   .find(n => n.textContent === t);
+                 const r = node.getBoundingClientRect();
+                 return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; }""",
+        text,
+    )
+
+
+@pytest.mark.parametrize("date", ["1948-01-01", "1951-08-01", "1952-06-01", "1953-07-27"])
+def test_kaesong_and_panmunjom_labels_do_not_collide(open_view, date):
+    page = open_view(f"?date={date}")
+    texts = map_texts(page)
+    kaesong = next(t for t in texts if t.startswith("Kaesong"))
+    panmunjom = next(t for t in texts if t.startswith("Panmunjom"))
+    a, b = label_box(page, kaesong), label_box(page, panmunjom)
+    apart = a["right"] <= b["left"] or b["right"] <= a["left"]
+    apart = apart or a["bottom"] <= b["top"] or b["bottom"] <= a["top"]
+    assert apart, (a, b)
+    assert page.evaluate(
+        "() => getComputedStyle(document.querySelector('#map .geo text')).fontSize"
+    ) in ("12px", "13px", "14px")
+
+
+def test_clicking_a_map_marker_selects_its_event(open_view):
+    page = open_view("?date=1953-07-27")
+    # Where Plotly drew the marker of the signing, in page pixels.
+    x, y = page.evaluate(
+        """() => {
+          const gd = document.querySelector('#map .js-plotly-plot');
+          const trace = gd.data.find(t => t.customdata &&
+            t.customdata.some(c => c[1] === 'armistice_signed'));
+          const i = trace.customdata.findIndex(c => c[1] === 'armistice_signed');
+          const [px, py] = gd._fullLayout.geo._subplot.projection([trace.lon[i], trace.lat[i]]);
+          const box = gd.querySelector('.main-svg').getBoundingClientRect();
+          return [box.left + px, box.top + py];
+        }"""
+    )
+    page.mouse.click(x, y)
+    page.wait_for_selector("#events-panel .event.selected[data-event='armistice_signed']")
+
+
+def test_the_page_loads_only_the_small_plotly_bundle(page, app_url):
+    fetched = []
+    page.on("request", lambda r: fetched.append(r.url))
+    page.goto(app_url + "/?date=1950-06-25")
+    page.wait_for_selector("#map .scattergeo")
+    assert any("plotly-geo" in url for url in fetched)
+    assert not any("plotly.min.js" in url for url in fetched)

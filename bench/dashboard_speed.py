@@ -1,0 +1,121 @@
+"""Measure the dashboard in headless Chromium: first-load bytes, slider step-to-paint, and
+the requests made while playing. Prints the figures; asserts nothing (machines are noisy).
+
+    python bench/dashboard_speed.py [--steps 60]
+
+Starts the app on a free local port with the shipped data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import statistics
+import sys
+import threading
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from playwright.sync_api import sync_playwright
+from werkzeug.serving import make_server
+
+from dashboard.animation import map_bundle
+from dashboard.app import create_app
+from dashboard.figures import MapOptions
+from events.dataset import load_dataset
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
+
+# Set the slider to a day; resolve at the first paint after the date label changed and,
+# when the day enters another stretch of constant state, after the map was redrawn too.
+STEP_JS = """
+async ([day, redraw]) => {
+  const graph = document.querySelector('#map .js-plotly-plot');
+  const label = document.getElementById('date-label');
+  const before = label.innerText;
+  const drawn = redraw ? new Promise((r) => graph.once('plotly_afterplot', r)) : null;
+  const relabelled = new Promise((r) => {
+    const watch = new MutationObserver(() => { if (label.innerText !== before) {
+      watch.disconnect(); r(); } });
+    watch.observe(label, {childList: true, characterData: true, subtree: true});
+  });
+  const t0 = performance.now();
+  window.dash_clientside.set_props('day', {value: day});
+  await relabelled;
+  if (drawn) await drawn;
+  await new Promise((r) => requestAnimationFrame(() => r()));
+  return performance.now() - t0;
+}
+"""
+
+
+def report(what: str, times: list[float]) -> None:
+    if not times:
+        return
+    times = sorted(times)
+    print(
+        f"step to paint, {what} ({len(times)}): median {statistics.median(times):.1f} ms, "
+        f"p90 {times[int(0.9 * len(times))]:.1f} ms, max {times[-1]:.1f} ms"
+    )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--steps", type=int, default=60)
+    args = parser.parse_args()
+    data = load_dataset()
+    epochs = map_bundle(data, MapOptions())["epochs"]
+
+    def epoch_of(day: int) -> int:
+        return next(i for i, e in enumerate(epochs) if e["from"] <= day <= e["to"])
+
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
+    server = make_server("127.0.0.1", 0, create_app(data).server, threaded=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    url = f"http://127.0.0.1:{server.server_port}/?date=1951-06-01"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1366, "height": 768})
+        responses = []
+        page.on("requestfinished", lambda r: responses.append(r))
+        page.goto(url)
+        page.wait_for_selector("#map .scattergeo")
+        page.wait_for_load_state("networkidle")
+        wire = sum(r.sizes()["responseBodySize"] for r in responses)
+        print(f"first load: {len(responses)} requests, {wire / 1e6:.2f} MB over the wire")
+        for r in sorted(responses, key=lambda r: -r.sizes()["responseBodySize"])[:5]:
+            print(f"  {r.sizes()['responseBodySize'] / 1e3:8.0f} kB  {r.url.split('?')[0][-60:]}")
+        start = page.evaluate(
+            "() => Number(document.querySelector('#day [role=slider]')"
+            ".getAttribute('aria-valuenow'))"
+        )
+        for label, days in (("daily", 1), ("weekly", 7)):
+            plain, redrawn = [], []
+            for i in range(args.steps):
+                day = start + days * (i + 1)
+                redraw = epoch_of(day) != epoch_of(day - days)
+                took = page.evaluate(STEP_JS, [day, redraw])
+                (redrawn if redraw else plain).append(took)
+            start += days * args.steps
+            report(f"{label} steps, date only", plain)
+            report(f"{label} steps, map redrawn", redrawn)
+        before = len(responses)
+        page.click("#play")
+        page.wait_for_timeout(5000)
+        page.click("#play")
+        print(f"requests while playing for 5 s: {len(responses) - before}")
+        browser.close()
+    server.shutdown()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
