@@ -16,7 +16,14 @@ from shapely.geometry import box
 
 from dashboard import style
 from dashboard.geometry_coords import line_coords, polygon_coords
-from dashboard.state import TIMELINE_END, TIMELINE_START, EventMark, MapState, day_number
+from dashboard.state import (
+    TIMELINE_END,
+    TIMELINE_START,
+    EventMark,
+    MapState,
+    day_number,
+    event_marks,
+)
 from events.dataset import Dataset
 from geodata.region import LAT_MAX, LAT_MIN, LON_MAX, LON_MIN
 
@@ -193,6 +200,15 @@ def _mdl_traces(data: Dataset, state: MapState, layers: frozenset[str]) -> list[
     return traces
 
 
+def _padded(labels: list[str], positions: list[str]) -> list[str]:
+    """Two no-break spaces on the point's side keep a label clear of an event marker there."""
+    gap = "\u00a0\u00a0"
+    return [
+        f"{gap}{text}" if "right" in where else f"{text}{gap}" if "left" in where else text
+        for text, where in zip(labels, positions, strict=True)
+    ]
+
+
 def _places_trace(
     places: gpd.GeoDataFrame,
     lang: str,
@@ -207,7 +223,7 @@ def _places_trace(
         "mode": "markers+text",
         "lon": [round(p.x, 5) for p in places.geometry],
         "lat": [round(p.y, 5) for p in places.geometry],
-        "text": labels,
+        "text": _padded(labels, list(places["label_position"])),
         "textposition": list(places["label_position"]) if len(places) else "middle right",
         "hovertext": [place_name(r, "both") for _, r in places.iterrows()],
         "hoverinfo": "text",
@@ -246,6 +262,13 @@ def _cities_trace(data: Dataset, lang: str) -> dict:
 @functools.lru_cache(maxsize=8)
 def _home_places(data: Dataset) -> gpd.GeoDataFrame:
     return data.places[~data.places["abroad"]]
+
+
+@functools.lru_cache(maxsize=8)
+def _venue_places(data: Dataset) -> frozenset[str]:
+    """Places that get a venue marker: venues, and wherever talks sat (Seoul, 1946-47)."""
+    sitting = {m.place for m in event_marks(data) if m.in_session}
+    return frozenset(sitting | set(data.places.index[data.places["kind"] == "venue"]))
 
 
 def _venue_traces(data: Dataset, state: MapState, lang: str) -> list[dict]:
@@ -303,9 +326,9 @@ def _venue_traces_for(
     ]
 
 
-def _spread(marks: list[EventMark]) -> list[tuple[float, float]]:
-    """Events sit in a small ring round their place: beside its dot and label, not on them,
-    and apart from each other so each can be clicked."""
+def _spread(marks: list[EventMark], venues: frozenset[str]) -> list[tuple[float, float]]:
+    """Where each event's marker goes: on its place, or, when the place has several events
+    or a venue marker of its own, in a small ring round it so each can be clicked."""
     counts: dict[str, int] = {}
     for m in marks:
         counts[m.place] = counts.get(m.place, 0) + 1
@@ -313,19 +336,21 @@ def _spread(marks: list[EventMark]) -> list[tuple[float, float]]:
     for m in marks:
         k = seen.get(m.place, 0)
         seen[m.place] = k + 1
-        angle = -math.pi / 2 + 2 * math.pi * k / counts[m.place]  # first one below the place
-        x, y = m.lon + 0.09 * math.cos(angle), m.lat + 0.075 * math.sin(angle)
+        x, y = m.lon, m.lat
+        if counts[m.place] > 1 or m.place in venues:
+            angle = math.pi / 2 + 2 * math.pi * k / counts[m.place]  # the first one above
+            x, y = x + 0.09 * math.cos(angle), y + 0.075 * math.sin(angle)
         positions.append((round(x, 4), round(y, 4)))
     return positions
 
 
-def _event_traces(state: MapState, lang: str, venues_drawn: bool) -> list[dict]:
+def _event_traces(state: MapState, lang: str, venues: frozenset[str]) -> list[dict]:
     # A sitting of talks is drawn by its highlighted venue when the venues layer is on.
-    home = [m for m in state.events if not m.abroad and not (venues_drawn and m.in_session)]
+    home = [m for m in state.events if not m.abroad and not (venues and m.in_session)]
     traces = []
     for category, look in style.CATEGORY_STYLE.items():
         marks = [m for m in home if m.category == category]
-        xy = _spread(marks)
+        xy = _spread(marks, venues)
         traces.append(
             {
                 "type": "scattergeo",
@@ -432,7 +457,8 @@ def dynamic_traces(data: Dataset, state: MapState, options: MapOptions) -> list[
     if "venues" in layers:
         traces.extend(_venue_traces(data, state, lang))
     if "events" in layers:
-        traces.extend(_event_traces(state, lang, venues_drawn="venues" in layers))
+        venues = _venue_places(data) if "venues" in layers else frozenset()
+        traces.extend(_event_traces(state, lang, venues))
     traces.extend(_inset_traces(data, state, lang))
     return traces
 

@@ -21,7 +21,7 @@ def traces_named(figure, name):
 
 def sitting_labels(figure):
     (active,) = traces_named(figure, "Talks in session")
-    return active["text"]
+    return [text.strip("\u00a0") for text in active["text"]]
 
 
 def test_the_map_uses_no_built_in_geo_layers(dataset):

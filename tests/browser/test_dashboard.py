@@ -27,7 +27,7 @@ def map_trace_names(page) -> list[str]:
 
 def map_texts(page) -> list[str]:
     # Text drawn on the map itself (not the legend).
-    return page.eval_on_selector_all("#map .geo text", "nodes => nodes.map(n => n.textContent)")
+    return page.eval_on_selector_all("#map .geo text", "nodes => nodes.map(n => n.textContent.trim())")
 
 
 def test_the_page_opens_at_its_date_with_nothing_fetched_elsewhere(open_view, watch):
@@ -136,7 +136,7 @@ def test_turning_a_layer_off_redraws_the_map_and_the_link(open_view):
 def label_box(page, text: str) -> dict:
     return page.evaluate(
         """t => { const node = Array.from(document.querySelectorAll('#map .geo text'))
-                   .find(n => n.textContent === t);
+                   .find(n => n.textContent.trim() === t);
                  const r = node.getBoundingClientRect();
                  return {left: r.left, right: r.right, top: r.top, bottom: r.bottom}; }""",
         text,
