@@ -27,7 +27,9 @@ def map_trace_names(page) -> list[str]:
 
 def map_texts(page) -> list[str]:
     # Text drawn on the map itself (not the legend).
-    return page.eval_on_selector_all("#map .geo text", "nodes => nodes.map(n => n.textContent.trim())")
+    return page.eval_on_selector_all(
+        "#map .geo text", "nodes => nodes.map(n => n.textContent.trim())"
+    )
 
 
 def test_the_page_opens_at_its_date_with_nothing_fetched_elsewhere(open_view, watch):
