@@ -80,7 +80,11 @@ def _time_controls(view: View) -> html.Div:
                     marks=_year_marks(),
                     updatemode="drag",
                     allow_direct_input=False,
-                    tooltip={"always_visible": False},
+                    tooltip={
+                        "always_visible": False,
+                        "placement": "top",
+                        "transform": "writtenDay",
+                    },
                 ),
                 className="slider",
             ),

@@ -165,6 +165,13 @@
   };
   window.dash_clientside = Object.assign({}, window.dash_clientside, { korea: korea });
 
+  // The slider's tooltip: the day written out, not its number. The first day must match
+  // TIMELINE_START in dashboard/state.py (a test checks it).
+  const TIMELINE_START = "1945-08-10";
+  window.dccFunctions = Object.assign({}, window.dccFunctions, {
+    writtenDay: (n) => writtenDate({ start: TIMELINE_START }, n, "en"),
+  });
+
   // Keyboard: Left/Right previous/next event, Space play/pause, Home/End first/last day.
   // A focused control keeps its own keys (the slider moves a day, a button clicks).
   document.addEventListener("keydown", function (ev) {
