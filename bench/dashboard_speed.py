@@ -9,30 +9,19 @@ Starts the app on a free local port with the shipped data.
 from __future__ import annotations
 
 import argparse
-import logging
 import statistics
 import sys
-import threading
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import sync_playwright
-from werkzeug.serving import make_server
 
 from dashboard.animation import map_bundle
 from dashboard.app import create_app
 from dashboard.figures import MapOptions
+from dashboard.local_server import CHROMIUM_ARGS, chromium_executable, serving
 from events.dataset import load_dataset
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 
 # Set the slider to a day; resolve at the first paint after the date label changed and,
 # when the day enters another stretch of constant state, after the map was redrawn too.
@@ -77,12 +66,9 @@ def main() -> int:
     def epoch_of(day: int) -> int:
         return next(i for i, e in enumerate(epochs) if e["from"] <= day <= e["to"])
 
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)
-    server = make_server("127.0.0.1", 0, create_app(data).server, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_port}/?date=1951-06-01"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    with serving(create_app(data)) as base, sync_playwright() as p:
+        url = f"{base}/?date=1951-06-01"
+        browser = p.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1366, "height": 768})
         responses = []
         page.on("requestfinished", lambda r: responses.append(r))
@@ -113,7 +99,6 @@ def main() -> int:
         page.click("#play")
         print(f"requests while playing for 5 s: {len(responses) - before}")
         browser.close()
-    server.shutdown()
     return 0
 
 

@@ -7,17 +7,15 @@ Starts the app on a free local port with the shipped data and Debian's chromium.
 
 from __future__ import annotations
 
-import logging
 import sys
-import threading
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import sync_playwright
-from werkzeug.serving import make_server
 
 from dashboard.app import create_app
+from dashboard.local_server import CHROMIUM_ARGS, chromium_executable, serving
 from events.dataset import load_dataset
 
 VIEWS = [
@@ -29,29 +27,17 @@ VIEWS = [
     ("1954-05-01", "ko"),
 ]
 SIZES = [(1366, 768), (1920, 1080)]
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 
 
 def main() -> int:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
-    logging.getLogger("werkzeug").setLevel(logging.WARNING)
-    server = make_server("127.0.0.1", 0, create_app(load_dataset()).server, threaded=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}/"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+    with serving(create_app(load_dataset())) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
         for width, height in SIZES:
             page = browser.new_page(viewport={"width": width, "height": height})
             for date, lang in VIEWS:
-                page.goto(f"{base}?date={date}&lang={lang}")
+                page.goto(f"{base}/?date={date}&lang={lang}")
                 page.wait_for_function(
                     "() => { const g = document.querySelector('#map .js-plotly-plot');"
                     " return g && g.data && g.data.length > 0; }"
@@ -62,7 +48,6 @@ def main() -> int:
                 print(path)
             page.close()
         browser.close()
-    server.shutdown()
     return 0
 
 

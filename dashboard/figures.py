@@ -78,28 +78,42 @@ def _line_trace(geometry, layer: str, name: str, line: dict, hover: str, **extra
     }
 
 
+def _area_trace(
+    coords: tuple[list, list], name: str, layer: str, fill: str, line: dict, **extra
+) -> dict:
+    """A filled area (land, the DMZ): polygon rings drawn with fill='toself'."""
+    lons, lats = coords
+    return {
+        "type": "scattergeo",
+        "mode": "lines",
+        "fill": "toself",
+        "lon": lons,
+        "lat": lats,
+        "fillcolor": fill,
+        "line": line,
+        "hoverinfo": "skip",
+        "name": name,
+        "meta": {"layer": layer},
+        **extra,
+    }
+
+
 def static_traces(data: Dataset, options: MapOptions) -> list[dict]:
     """Land and coast: the same on every day."""
     traces = []
     for name in ("China", "USSR", "Japan", "Korea"):
         if name not in data.basemap.index:
             continue
-        lons, lats = polygon_coords(data.basemap.loc[name, "geometry"], options.detail)
-        korea = name == "Korea"
+        fill = style.LAND_KOREA if name == "Korea" else style.LAND_NEIGHBOURS
         traces.append(
-            {
-                "type": "scattergeo",
-                "mode": "lines",
-                "fill": "toself",
-                "lon": lons,
-                "lat": lats,
-                "fillcolor": style.LAND_KOREA if korea else style.LAND_NEIGHBOURS,
-                "line": {"color": style.COAST, "width": 0.6},
-                "hoverinfo": "skip",
-                "showlegend": False,
-                "name": name,
-                "meta": {"layer": "land"},
-            }
+            _area_trace(
+                polygon_coords(data.basemap.loc[name, "geometry"], options.detail),
+                name,
+                "land",
+                fill,
+                {"color": style.COAST, "width": 0.6},
+                showlegend=False,
+            )
         )
     # A thin frame round the map box, so the land's straight edges read as the map's edge.
     frame_lon, frame_lat = line_coords(box(LON_MIN, LAT_MIN, LON_MAX, LAT_MAX).exterior)
@@ -155,25 +169,18 @@ def _parallel_trace(data: Dataset, state: MapState) -> dict:
 def _mdl_traces(data: Dataset, state: MapState, layers: frozenset[str]) -> list[dict]:
     traces = []
     if "dmz" in layers:
-        lons, lats = polygon_coords(data.dmz)
         in_force = state.mdl_in_force
         traces.append(
-            {
-                "type": "scattergeo",
-                "mode": "lines",
-                "fill": "toself",
-                "lon": lons,
-                "lat": lats,
-                "fillcolor": style.DMZ_FILL if in_force else "rgba(120, 120, 120, 0.12)",
-                "line": {"color": style.MDL if in_force else style.FUTURE, "width": 0.5},
-                "name": "Demilitarized Zone, 2 km each side"
+            _area_trace(
+                polygon_coords(data.dmz),
+                "Demilitarized Zone, 2 km each side"
                 if in_force
                 else "DMZ (future, from 27 July 1953)",
-                "hoverinfo": "skip",
-                "text": "Demilitarized Zone (Armistice Agreement, Article I)",
-                "meta": {"layer": "dmz"},
-                "legendgroup": "dmz",
-            }
+                "dmz",
+                style.DMZ_FILL if in_force else "rgba(120, 120, 120, 0.12)",
+                {"color": style.MDL if in_force else style.FUTURE, "width": 0.5},
+                legendgroup="dmz",
+            )
         )
     if "mdl" in layers:
         mdl = data.mdl.geometry.iloc[0]
@@ -385,21 +392,15 @@ def _inset_traces(data: Dataset, state: MapState, lang: str) -> list[dict]:
     away = [m for m in (*state.sessions, *state.events) if m.abroad]
     places = list(dict.fromkeys(m.place for m in away))
     active = bool(places)
-    lons, lats = _world_coords(data) if active else ([], [])
-    land = {
-        "type": "scattergeo",
-        "geo": "geo2",
-        "mode": "lines",
-        "fill": "toself",
-        "lon": lons,
-        "lat": lats,
-        "fillcolor": style.LAND_NEIGHBOURS,
-        "line": {"color": style.COAST, "width": 0.4},
-        "hoverinfo": "skip",
-        "showlegend": False,
-        "name": "world",
-        "meta": {"layer": "inset"},
-    }
+    land = _area_trace(
+        _world_coords(data) if active else ([], []),
+        "world",
+        "inset",
+        style.LAND_NEIGHBOURS,
+        {"color": style.COAST, "width": 0.4},
+        geo="geo2",
+        showlegend=False,
+    )
     ray_lon, ray_lat, mark_lon, mark_lat, labels, hovers = [], [], [], [], [], []
     for pid in places:
         place = data.places.loc[pid]

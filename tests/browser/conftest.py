@@ -7,30 +7,18 @@ each test fails if it saw either.
 from __future__ import annotations
 
 import os
-import shutil
-import threading
 from urllib.parse import urlsplit
 
 import pytest
-from werkzeug.serving import make_server
 
 from dashboard.app import create_app
+from dashboard.local_server import CHROMIUM_ARGS, chromium_executable, serving
 from events.dataset import load_dataset
-
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
 
 
 def chromium_path() -> str:
-    path = os.environ.get("BROWSER_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
-    if not os.path.exists(path):
+    path = chromium_executable()
+    if path is None:
         message = "Debian's chromium is not installed: apt-get install chromium fonts-noto-cjk"
         if os.environ.get("CI"):
             pytest.fail(message)
@@ -40,11 +28,8 @@ def chromium_path() -> str:
 
 @pytest.fixture(scope="session")
 def app_url():
-    server = make_server("127.0.0.1", 0, create_app(load_dataset()).server, threaded=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
-    server.shutdown()
+    with serving(create_app(load_dataset())) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
