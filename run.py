@@ -10,6 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from dashboard import export_command
+from dashboard.export import ExportError
 from events.dataset import load_dataset, summary_lines
 from geodata.problems import DataError
 
@@ -57,6 +59,11 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help="validate geodata and events; one summary line per file, or every error"
     )
     _add_events_option(check, default=argparse.SUPPRESS)
+    export = commands.add_parser(
+        "export", help="write the map at a date as PNG, SVG, PDF, HTML (or a series, a GIF)"
+    )
+    export_command.add_arguments(export)
+    _add_events_option(export, default=argparse.SUPPRESS)
     return parser
 
 
@@ -69,6 +76,14 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.command == "check":
         print("\n".join(summary_lines(data)))
+        return 0
+    if args.command == "export":
+        try:
+            written = export_command.run(data, args)
+        except ExportError as err:
+            print(f"run.py export: {err}", file=sys.stderr)
+            return 1
+        print("\n".join(str(path) for path in written))
         return 0
     from dashboard.app import serve  # only the server needs Dash
 

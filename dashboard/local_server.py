@@ -27,11 +27,10 @@ CHROMIUM_ARGS = [
 
 
 def chromium_executable() -> str | None:
-    """BROWSER_PATH if set, else Debian's chromium; None when there is none."""
-    for path in (os.environ.get("BROWSER_PATH"), shutil.which("chromium"), "/usr/bin/chromium"):
-        if path and os.path.exists(path):
-            return path
-    return None
+    """BROWSER_PATH when set (and only it), else Debian's chromium; None when there is none."""
+    chosen = os.environ.get("BROWSER_PATH")
+    candidates = [chosen] if chosen else [shutil.which("chromium"), "/usr/bin/chromium"]
+    return next((path for path in candidates if path and os.path.exists(path)), None)
 
 
 @contextmanager

@@ -6,7 +6,7 @@ and each category also has its own marker shape so colour is never the only cue.
 
 from __future__ import annotations
 
-FONT_FAMILY = "'Noto Sans', 'Noto Sans CJK KR', 'DejaVu Sans', Arial, sans-serif"
+FONT_FAMILY = "'Noto Sans', 'DejaVu Sans', 'Noto Sans CJK KR', Arial, sans-serif"
 
 SEA = "#dde8f0"
 LAND_KOREA = "#f3efe4"

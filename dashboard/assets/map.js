@@ -2,33 +2,11 @@
 // bundle the server built once (dashboard/animation.py): no request per slider step.
 (function () {
   "use strict";
-  const MONTHS = ["January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December"];
   const DAY_MS = 86400000;
   // The timeline strip's plot margins (dashboard/figures.py timeline_figure).
   const PLOT_LEFT = 84, PLOT_RIGHT = 14;
   const noUpdate = () => window.dash_clientside.no_update;
-
-  function startMs(bundle) { return Date.parse(bundle.start + "T00:00:00Z"); }
-  function dateOf(bundle, n) { return new Date(startMs(bundle) + n * DAY_MS); }
-  function isoOf(bundle, n) { return dateOf(bundle, n).toISOString().slice(0, 10); }
-  function lastDay(bundle) { return bundle.epochs[bundle.epochs.length - 1].to; }
-
-  function writtenDate(bundle, n, lang) {
-    const d = dateOf(bundle, n);
-    const en = d.getUTCDate() + " " + MONTHS[d.getUTCMonth()] + " " + d.getUTCFullYear();
-    const ko = d.getUTCFullYear() + "년 " + (d.getUTCMonth() + 1) + "월 " + d.getUTCDate() + "일";
-    return lang === "ko" ? ko : lang === "both" ? en + " · " + ko : en;
-  }
-
-  function epochAt(epochs, n) {
-    let lo = 0, hi = epochs.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (epochs[mid].from <= n) lo = mid; else hi = mid - 1;
-    }
-    return epochs[lo];
-  }
+  const core = () => window.koreaMapCore;  // map_core.js, loaded after this file
 
   function el(type, props) {
     return { type: type, namespace: "dash_html_components", props: props };
@@ -59,22 +37,9 @@
     });
   }
 
-  function selectionRing(data, selected) {
-    for (const trace of data) {
-      if (!trace.customdata || trace.geo === "geo2") continue;
-      const i = trace.customdata.findIndex((c) => c[0] === "event" && c[1] === selected);
-      if (i >= 0) {
-        return { type: "scattergeo", mode: "markers", lon: [trace.lon[i]], lat: [trace.lat[i]],
-          marker: { size: 26, color: "rgba(0,0,0,0)", line: { color: "#111", width: 3 } },
-          hoverinfo: "skip", showlegend: false, name: "selected" };
-      }
-    }
-    return null;
-  }
-
   function writeAddress(bundle, day, layers, selected) {
     const q = new URLSearchParams();
-    q.set("date", isoOf(bundle, day));
+    q.set("date", core().isoOf(bundle, day));
     q.set("layers", (layers || []).join(","));
     if (selected) q.set("event", selected);
     if (bundle.lang !== "en") q.set("lang", bundle.lang);
@@ -91,30 +56,25 @@
   const korea = {
     render: function (day, bundle, selected, events) {
       if (!bundle || day === undefined || day === null) return [noUpdate(), noUpdate()];
-      const epoch = epochAt(bundle.epochs, day);
+      const epoch = core().epochAt(bundle.epochs, day);
       if (drawn.bundle === bundle && drawn.epoch === epoch && drawn.selected === selected) {
         return [noUpdate(), noUpdate()];
       }
       drawn = { bundle: bundle, epoch: epoch, selected: selected };
-      const data = bundle.static.concat(epoch.traces.map((i) => bundle.variants[i]));
-      const ring = selected ? selectionRing(data, selected) : null;
-      if (ring) data.push(ring);
-      const layout = Object.assign({}, bundle.layout,
-        { geo2: epoch.inset ? bundle.inset_on : bundle.inset_off });
       const shown = epoch.events.filter((id) => events[id]);
       const panel = shown.length ? shown.map((id) => eventItem(events[id], id === selected))
         : [el("P", { className: "none", children: "No event in the data at this date." })];
-      return [{ data: data, layout: layout }, panel];
+      return [core().figureFor(bundle, epoch, selected), panel];
     },
 
     // Every step: the written date, the timeline's cursor and the address bar. Cheap.
     moment: function (day, bundle, selected, layers) {
       if (!bundle || day === undefined || day === null) return [noUpdate(), noUpdate()];
       writeAddress(bundle, day, layers, selected);
-      const share = day / lastDay(bundle);
+      const share = day / core().lastDay(bundle);
       const cursor = { left: "calc(" + PLOT_LEFT + "px + (100% - " + (PLOT_LEFT + PLOT_RIGHT)
         + "px) * " + share.toFixed(5) + ")" };
-      return [writtenDate(bundle, day, bundle.lang), cursor];
+      return [core().writtenDate(bundle, day, bundle.lang), cursor];
     },
 
     togglePlay: function (clicks, disabled) {
@@ -122,13 +82,13 @@
     },
 
     tick: function (n, day, speed, loop, bundle) {
-      const last = lastDay(bundle);
+      const last = core().lastDay(bundle);
       let next = day + 1;
       if (speed === "week") next = day + 7;
       if (speed === "month") {
-        const d = dateOf(bundle, day);
+        const d = core().dateOf(bundle, day);
         const m = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-        next = Math.round((m - startMs(bundle)) / DAY_MS);
+        next = day + Math.round((m - d.getTime()) / DAY_MS);
       }
       if (next > last) {
         if (loop && loop.length) return [0, noUpdate(), noUpdate()];
@@ -169,7 +129,7 @@
   // TIMELINE_START in dashboard/state.py (a test checks it).
   const TIMELINE_START = "1945-08-10";
   window.dccFunctions = Object.assign({}, window.dccFunctions, {
-    writtenDay: (n) => writtenDate({ start: TIMELINE_START }, n, "en"),
+    writtenDay: (n) => core().writtenDate({ start: TIMELINE_START }, n, "en"),
   });
 
   // Keyboard: Left/Right previous/next event, Space play/pause, Home/End first/last day.

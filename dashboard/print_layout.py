@@ -1,0 +1,166 @@
+"""What a printed map adds to the dashboard's figure: title, date, scale bar, north arrow,
+credit line, and a page size that fits the map's box exactly.
+
+Pure: takes the figure `build_figure` made (the one builder) and returns a new one.
+"""
+
+from __future__ import annotations
+
+import copy
+import math
+
+from dashboard import style
+from geodata.region import LAT_MAX, LAT_MIN, LON_MAX, LON_MIN
+
+CSS_DPI = 96  # Plotly lays out in CSS pixels: 96 to the inch
+# Every print is laid out at one column width and scaled to the size asked for, so type,
+# legend and map keep their proportions at any size (vector formats scale exactly).
+REFERENCE_WIDTH_MM = 170.0
+MARGIN = {"l": 12, "r": 12, "t": 64, "b": 44}
+CREDIT = (
+    "Korea 1945–1954 map. Land, coast and MDL: Natural Earth (public domain); 38th parallel"
+    "<br>and DMZ computed from them. Events and places: every source is in the caption."
+)
+# The scale bar sits over the Korea Strait, clear of the world inset (bottom left).
+SCALE_LAT, SCALE_LON, SCALE_KM = 33.15, 127.6, 100
+EARTH_KM_PER_DEGREE = 111.32  # along a meridian or the equator
+
+
+def _mercator_y(lat: float) -> float:
+    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+
+def map_aspect() -> float:
+    """Width over height of the map box in the Mercator projection the map uses."""
+    width = math.radians(LON_MAX - LON_MIN)
+    return width / (_mercator_y(LAT_MAX) - _mercator_y(LAT_MIN))
+
+
+def page_size(width_mm: float = REFERENCE_WIDTH_MM) -> tuple[int, int]:
+    """(width, height) in CSS pixels for a figure width_mm wide whose map fills the page."""
+    width = round(width_mm / 25.4 * CSS_DPI)
+    plot_width = width - MARGIN["l"] - MARGIN["r"]
+    return width, round(plot_width / map_aspect()) + MARGIN["t"] + MARGIN["b"]
+
+
+def _scale_bar() -> list[dict]:
+    """A 100 km bar true at its own latitude (Mercator stretches scale northwards)."""
+    degrees = SCALE_KM / (EARTH_KM_PER_DEGREE * math.cos(math.radians(SCALE_LAT)))
+    ends = [SCALE_LON, SCALE_LON + degrees / 2, SCALE_LON + degrees]
+    tick = 0.06
+    lons, lats = [ends[0], ends[2]], [SCALE_LAT, SCALE_LAT]
+    for lon in ends:
+        lons += [None, lon, lon]
+        lats += [None, SCALE_LAT - tick, SCALE_LAT + tick]
+    return [
+        {
+            "type": "scattergeo",
+            "mode": "lines",
+            "lon": lons,
+            "lat": lats,
+            "line": {"color": style.INK, "width": 2},
+            "hoverinfo": "skip",
+            "showlegend": False,
+            "name": "scale bar",
+            "meta": {"layer": "print"},
+        },
+        {
+            "type": "scattergeo",
+            "mode": "text",
+            "lon": [ends[0], ends[2]],
+            "lat": [SCALE_LAT + 0.12] * 2,
+            "text": ["0", f"{SCALE_KM} km"],
+            "textfont": {"size": 11, "color": style.INK},
+            "textposition": "top center",
+            "hoverinfo": "skip",
+            "showlegend": False,
+            "name": "scale labels",
+            "meta": {"layer": "print"},
+        },
+        {
+            "type": "scattergeo",
+            "mode": "text",
+            "lon": [ends[1]],
+            "lat": [SCALE_LAT - 0.14],
+            "text": [f"scale true at {SCALE_LAT:.0f}°N"],
+            "textposition": "bottom center",
+            "textfont": {"size": 9, "color": style.MUTED},
+            "hoverinfo": "skip",
+            "showlegend": False,
+            "name": "scale note",
+            "meta": {"layer": "print"},
+        },
+    ]
+
+
+def for_print(figure: dict, title: str, date_text: str) -> dict:
+    """The dashboard's figure dressed for a page: nothing on the map itself changes."""
+    printed = copy.deepcopy(figure)
+    width, height = page_size()
+    layout = printed["layout"]
+    layout.update(
+        {
+            "width": width,
+            "height": height,
+            "margin": dict(MARGIN),
+            "paper_bgcolor": "white",
+            "dragmode": False,
+        }
+    )
+    layout["annotations"] = [
+        {
+            "text": f"<b>{title}</b>",
+            "x": 0,
+            "y": 1,
+            "xref": "paper",
+            "yref": "paper",
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "yshift": 26,
+            "showarrow": False,
+            "font": {"size": 17, "color": style.INK},
+        },
+        {
+            "text": date_text,
+            "x": 0,
+            "y": 1,
+            "xref": "paper",
+            "yref": "paper",
+            "xanchor": "left",
+            "yanchor": "bottom",
+            "yshift": 6,
+            "showarrow": False,
+            "font": {"size": 13, "color": style.MUTED},
+        },
+        {
+            "text": CREDIT,
+            "x": 0,
+            "y": 0,
+            "xref": "paper",
+            "yref": "paper",
+            "xanchor": "left",
+            "yanchor": "top",
+            "yshift": -8,
+            "showarrow": False,
+            "font": {"size": 9, "color": style.MUTED},
+        },
+        # North arrow: Mercator keeps north straight up everywhere on the map.
+        {
+            "text": "<b>N</b>",
+            "x": 0.035,
+            "y": 0.9,
+            "xref": "paper",
+            "yref": "paper",
+            "ax": 0,
+            "ay": 34,
+            "showarrow": True,
+            "arrowhead": 2,
+            "arrowsize": 1.4,
+            "arrowwidth": 2,
+            "arrowcolor": style.INK,
+            "yanchor": "bottom",
+            "font": {"size": 13, "color": style.INK},
+        },
+    ]
+    printed["data"] = printed["data"] + _scale_bar()
+    return printed

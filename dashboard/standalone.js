@@ -1,0 +1,48 @@
+// The self-contained HTML export's page: a slider, a play button, the map and its events.
+// Runs with no server and no network; the data sits in the page (dashboard/standalone.py).
+(function () {
+  "use strict";
+  const core = window.koreaMapCore;
+  const bundle = JSON.parse(document.getElementById("bundle").textContent);
+  const events = JSON.parse(document.getElementById("events").textContent);
+  const slider = document.getElementById("day");
+  const label = document.getElementById("date");
+  const list = document.getElementById("events-list");
+  const play = document.getElementById("play");
+  const map = document.getElementById("map");
+  let shown = null, timer = null;
+
+  slider.max = String(core.lastDay(bundle));
+
+  function show(day) {
+    const epoch = core.epochAt(bundle.epochs, day);
+    label.textContent = core.writtenDate(bundle, day, bundle.lang);
+    if (epoch === shown) return;
+    shown = epoch;
+    window.Plotly.react(map, core.figureFor(bundle, epoch, null));
+    list.replaceChildren(...epoch.events.filter((id) => events[id]).map((id) => {
+      const item = document.createElement("li");  // text only: nothing becomes markup
+      const title = document.createElement("strong");
+      title.textContent = events[id].title;
+      item.append(title, " — " + events[id].when + ", " + events[id].place);
+      return item;
+    }));
+  }
+
+  function toggle() {
+    if (timer) { clearInterval(timer); timer = null; play.textContent = "▶ Play"; return; }
+    play.textContent = "❚❚ Pause";
+    timer = setInterval(() => {
+      const next = Number(slider.value) + 7;
+      if (next > Number(slider.max)) { toggle(); return; }
+      slider.value = String(next);
+      show(next);
+    }, 200);
+  }
+
+  slider.addEventListener("input", () => show(Number(slider.value)));
+  play.addEventListener("click", toggle);
+  window.Plotly.newPlot(map, core.figureFor(bundle, core.epochAt(bundle.epochs, 0), null),
+    { displaylogo: false, scrollZoom: true, responsive: true });
+  show(Number(slider.value));
+})();

@@ -1,0 +1,214 @@
+"""Exports through Debian's Chromium (kaleido): vector SVG/PDF, PNG size and dpi, captions,
+clean failures, the self-contained HTML page."""
+
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from dashboard.captions import cited_sources
+from dashboard.export import (
+    ExportError,
+    Renderer,
+    Snapshot,
+    export_snapshot,
+    parse_day,
+    parse_layers,
+    pixel_width,
+    series_days,
+)
+from dashboard.local_server import chromium_executable
+
+needs_chromium = pytest.mark.skipif(
+    chromium_executable() is None, reason="Debian's chromium is not installed"
+)
+
+
+@pytest.fixture(scope="module")
+def renderer():
+    if chromium_executable() is None:
+        pytest.skip("Debian's chromium is not installed")
+    with Renderer() as warm:
+        yield warm
+
+
+@pytest.fixture(scope="module")
+def exported(dataset, renderer, tmp_path_factory):
+    """The signing day as SVG, PDF and PNG (one warm browser)."""
+    folder = tmp_path_factory.mktemp("export")
+    snap = Snapshot(dt.date(1953, 7, 27), width_mm=170, dpi=300)
+    for fmt in ("svg", "pdf", "png"):
+        export_snapshot(dataset, snap, fmt, folder / f"armistice.{fmt}", renderer)
+    return folder
+
+
+def test_svg_is_vector_with_text_as_text(exported):
+    svg = (exported / "armistice.svg").read_text(encoding="utf-8")
+    assert "<image" not in svg
+    assert ">Panmunjom<" in svg.replace("\u00a0", "")
+    assert "Korea, 1945–1954" in svg and "100 km" in svg
+
+
+def xobjects(resources):
+    for ref in resources.get("/XObject", {}).values():
+        xobject = ref.get_object()
+        yield xobject
+        if "/Resources" in xobject:
+            yield from xobjects(xobject["/Resources"])
+
+
+def test_pdf_is_vector_with_text_and_embedded_fonts(exported):
+    from pypdf import PdfReader
+
+    (page,) = PdfReader(exported / "armistice.pdf").pages
+    assert "Military Demarcation Line (27 July 1953)" in page.extract_text()
+    assert all(x.get("/Subtype") != "/Image" for x in xobjects(page["/Resources"]))
+    for ref in page["/Resources"]["/Font"].values():
+        font = ref.get_object()
+        if font["/Subtype"] == "/Type3":
+            continue  # glyphs drawn by procedures inside the PDF: embedded by nature
+        (descendant,) = font["/DescendantFonts"]
+        descriptor = descendant.get_object()["/FontDescriptor"].get_object()
+        assert any(key.startswith("/FontFile") for key in descriptor)
+
+
+def test_png_has_its_dpi_and_exact_width(exported):
+    image = Image.open(exported / "armistice.png")
+    assert image.size[0] == pixel_width(170, 300) == round(170 / 25.4 * 300)
+    assert tuple(round(v) for v in image.info["dpi"]) == (300, 300)
+
+
+def test_the_caption_cites_every_source_behind_the_map(exported, dataset):
+    caption = (exported / "armistice.txt").read_text(encoding="utf-8")
+    assert "Korea on 27 July 1953." in caption
+    cited = cited_sources(caption)
+    for source in dataset.events.loc["armistice_signed", "sources"]:
+        assert source in cited
+    assert dataset.places.loc["panmunjom", "source"] in cited
+    assert any(s.startswith("Agreement between the Commander-in-Chief") for s in cited)
+    sources_json = (exported / "armistice.json").read_text(encoding="utf-8")
+    assert '"type": "document"' in sources_json
+
+
+def test_vector_exports_have_the_width_asked_for(dataset, renderer, tmp_path):
+    import re
+
+    snap = Snapshot(dt.date(1950, 9, 15), width_mm=85)
+    export_snapshot(dataset, snap, "svg", tmp_path / "narrow.svg", renderer)
+    svg = (tmp_path / "narrow.svg").read_text(encoding="utf-8")
+    width = float(re.search(r'<svg[^>]* width="([\d.]+)"', svg).group(1))
+    assert width == pytest.approx(85 / 25.4 * 96, abs=1)
+
+
+def test_hangul_labels_render_in_the_export(dataset, renderer, tmp_path):
+    snap = Snapshot(dt.date(1952, 6, 1), lang="ko", width_mm=120, dpi=100)
+    export_snapshot(dataset, snap, "svg", tmp_path / "ko.svg", renderer)
+    assert "판문점" in (tmp_path / "ko.svg").read_text(encoding="utf-8")
+
+
+def test_a_png_matches_its_baseline(dataset, renderer, tmp_path):
+    """Visual regression: the same map within a small tolerance of the committed image."""
+    snap = Snapshot(dt.date(1951, 8, 1), width_mm=100, dpi=96)
+    export_snapshot(dataset, snap, "png", tmp_path / "now.png", renderer)
+    baseline = Path("tests/fixtures/baseline/1951-08-01_100mm_96dpi.png")
+    now = Image.open(tmp_path / "now.png").convert("L")
+    then = Image.open(baseline).convert("L")
+    assert now.size == then.size
+    differing = sum(
+        1 for a, b in zip(now.getdata(), then.getdata(), strict=True) if abs(a - b) > 40
+    )
+    assert differing / (now.size[0] * now.size[1]) < 0.01
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (lambda: parse_day("1953-02-30"), "--date 1953-02-30: not a date (YYYY-MM-DD)"),
+        (
+            lambda: parse_day("1960-01-01"),
+            "--date 1960-01-01: outside the map's time span (1945-08-10 to 1954-06-15)",
+        ),
+        (lambda: parse_layers("mdl,rivers"), "--layers: unknown layer rivers"),
+        (
+            lambda: series_days(dt.date(1951, 1, 1), dt.date(1951, 2, 1), "fortnight"),
+            "--step fortnight: not a step (for example 1d, 1w or 1m)",
+        ),
+    ],
+)
+def test_bad_requests_say_what_is_wrong(call, message):
+    with pytest.raises(ExportError, match=message.replace("(", r"\(").replace(")", r"\)")):
+        call()
+
+
+def test_series_steps_by_days_weeks_and_months():
+    first, last = dt.date(1950, 6, 25), dt.date(1950, 9, 28)
+    assert len(series_days(first, last, "1w")) == 14
+    assert series_days(first, last, "1m") == [dt.date(1950, m, 25) for m in (6, 7, 8, 9)]
+
+
+def run_cli(*args):
+    return subprocess.run(
+        [sys.executable, "run.py", "export", *args], capture_output=True, text=True, timeout=300
+    )
+
+
+def test_an_unwritable_path_is_one_line_and_leaves_nothing(tmp_path):
+    result = run_cli(
+        "--date", "1951-07-10", "--format", "png", "--out", str(tmp_path / "missing" / "fig.png")
+    )
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"run.py export: {tmp_path / 'missing'}: no such folder, or it cannot be written to"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_missing_chromium_is_one_line(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "BROWSER_PATH": "/nonexistent/chromium", "HOME": "/tmp"}
+    result = subprocess.run(
+        [
+            sys.executable,
+            "run.py",
+            "export",
+            "--date",
+            "1951-07-10",
+            "--format",
+            "png",
+            "--out",
+            str(tmp_path / "fig.png"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env=env,
+    )
+    assert result.returncode == 1, result.stderr
+    assert result.stderr.strip() == (
+        "run.py export: no Chromium found: install Debian's chromium "
+        "(apt-get install chromium) or set BROWSER_PATH"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+@needs_chromium
+def test_the_command_line_writes_the_map_its_caption_and_sources(tmp_path):
+    result = run_cli(
+        "--date",
+        "1951-07-10",
+        "--format",
+        "svg",
+        "--out",
+        str(tmp_path / "f.svg"),
+        "--layers",
+        "mdl,venues,events",
+        "--title",
+        "Talks open at Kaesong",
+    )
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["f.json", "f.svg", "f.txt"]
+    assert "Talks open at Kaesong" in (tmp_path / "f.svg").read_text(encoding="utf-8")
