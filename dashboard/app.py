@@ -68,7 +68,7 @@ def create_app(data: Dataset) -> Dash:
 
     app.layout = layout
     app.validation_layout = build_layout(data, View(), with_data=False)
-    register_callbacks(app, bundle_for)
+    register_callbacks(app, data, bundle_for)
     return app
 
 

@@ -8,16 +8,33 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from dash import ClientsideFunction, Dash, Input, Output, State
+from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, dcc, no_update
 
+from dashboard.export import ExportError, Snapshot, caption_only, snapshot_bytes
 from dashboard.figures import LANGUAGES, MAP_LAYERS, MapOptions
+from dashboard.state import TIMELINE_DAYS, day_from_number
+from events.dataset import Dataset
+
+MEDIA = {
+    "png": "image/png",
+    "svg": "image/svg+xml",
+    "pdf": "application/pdf",
+    "html": "text/html",
+    "txt": "text/plain",
+}
 
 
 def _client(name: str) -> ClientsideFunction:
     return ClientsideFunction(namespace="korea", function_name=name)
 
 
-def register_callbacks(app: Dash, bundle_for: Callable[[MapOptions], dict]) -> None:
+def _checked(layers, lang) -> MapOptions:
+    """Values come from the page, so they are checked, never trusted."""
+    chosen = frozenset(n for n in (layers or []) if isinstance(n, str) and n in MAP_LAYERS)
+    return MapOptions(layers=chosen, lang=lang if lang in LANGUAGES else "en")
+
+
+def register_callbacks(app: Dash, data: Dataset, bundle_for: Callable[[MapOptions], dict]) -> None:
     @app.callback(
         Output("bundle", "data"),
         Input("layers", "value"),
@@ -25,9 +42,31 @@ def register_callbacks(app: Dash, bundle_for: Callable[[MapOptions], dict]) -> N
         prevent_initial_call=True,
     )
     def new_layers_or_language(layers: list[str] | None, lang: str | None) -> dict:
-        # Values come from the page, so they are checked, never trusted.
-        chosen = frozenset(n for n in (layers or []) if n in MAP_LAYERS)
-        return bundle_for(MapOptions(layers=chosen, lang=lang if lang in LANGUAGES else "en"))
+        return bundle_for(_checked(layers, lang))
+
+    @app.callback(
+        Output("download", "data"),
+        Output("export-notice", "children"),
+        Input({"type": "export", "format": ALL}, "n_clicks"),
+        State("day", "value"),
+        State("layers", "value"),
+        State("lang", "value"),
+        prevent_initial_call=True,
+    )
+    def download(clicks, day, layers, lang):
+        # Built in memory from the view's values; no path ever comes from the page.
+        fmt = ctx.triggered_id["format"] if ctx.triggered_id else None
+        if fmt not in MEDIA or not any(clicks or []):
+            return no_update, no_update
+        number = day if isinstance(day, int) and 0 <= day <= TIMELINE_DAYS else 0
+        options = _checked(layers, lang)
+        snap = Snapshot(day_from_number(number), options.layers, options.lang)
+        name = f"korea-{snap.day.isoformat()}.{fmt}"
+        try:
+            body = caption_only(data, snap) if fmt == "txt" else snapshot_bytes(data, snap, fmt)
+        except ExportError as err:
+            return no_update, f"Export failed: {err}"
+        return dcc.send_bytes(body, name, type=MEDIA[fmt]), f"Downloaded {name}."
 
     app.clientside_callback(
         _client("render"),

@@ -12,6 +12,8 @@ import io
 import json
 import os
 import re
+import struct
+import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -132,13 +134,25 @@ class Renderer:
 
 
 def with_dpi(png: bytes, dpi: int) -> bytes:
-    """Record the resolution in the PNG (pHYs), which Chromium leaves out."""
-    from PIL import Image
+    """Record the resolution in the PNG, which Chromium leaves out: a pHYs chunk (pixels
+    per metre) inserted after the header, without decoding the image."""
+    per_metre = round(dpi / 0.0254)
+    body = b"pHYs" + struct.pack(">IIB", per_metre, per_metre, 1)
+    chunk = struct.pack(">I", 9) + body + struct.pack(">I", zlib.crc32(body))
+    header_end = 8 + 4 + 4 + 13 + 4  # signature, IHDR length, type, data, CRC
+    without = _drop_chunk(png, b"pHYs")
+    return without[:header_end] + chunk + without[header_end:]
 
-    image = Image.open(io.BytesIO(png))
-    out = io.BytesIO()
-    image.save(out, format="PNG", dpi=(dpi, dpi), optimize=True)
-    return out.getvalue()
+
+def _drop_chunk(png: bytes, kind: bytes) -> bytes:
+    out, at = bytearray(png[:8]), 8
+    while at < len(png):
+        (length,) = struct.unpack(">I", png[at : at + 4])
+        end = at + 12 + length
+        if png[at + 4 : at + 8] != kind:
+            out += png[at:end]
+        at = end
+    return bytes(out)
 
 
 def write_atomically(files: dict[Path, bytes]) -> None:
@@ -156,6 +170,10 @@ def write_atomically(files: dict[Path, bytes]) -> None:
             partial.unlink(missing_ok=True)
 
 
+def caption_only(data: Dataset, snap: Snapshot) -> bytes:
+    return caption_text(data, state_at(data, snap.day), snap.options, snap.title).encode("utf-8")
+
+
 def companion_files(data: Dataset, snap: Snapshot, out: Path) -> dict[Path, bytes]:
     """The caption (.txt) and its sources as CSL-JSON (.json) beside the map."""
     caption = caption_text(data, state_at(data, snap.day), snap.options, snap.title)
@@ -166,6 +184,20 @@ def companion_files(data: Dataset, snap: Snapshot, out: Path) -> dict[Path, byte
     }
 
 
+def snapshot_bytes(
+    data: Dataset, snap: Snapshot, fmt: str, renderer: Renderer | None = None
+) -> bytes:
+    """The file's content, made in memory (the dashboard's download sends it as it is)."""
+    if fmt == "html":
+        from dashboard.standalone import standalone_html
+
+        return standalone_html(data, snap).encode("utf-8")
+    if renderer is not None:
+        return renderer.render(figure_for(data, snap), fmt, snap.dpi, snap.width_mm)
+    with Renderer() as own:
+        return own.render(figure_for(data, snap), fmt, snap.dpi, snap.width_mm)
+
+
 def export_snapshot(
     data: Dataset, snap: Snapshot, fmt: str, out: Path, renderer: Renderer | None = None
 ) -> list[Path]:
@@ -173,16 +205,7 @@ def export_snapshot(
     if fmt not in FORMATS:
         raise ExportError(f"--format {fmt}: unknown format ({' | '.join(FORMATS)})")
     check_writable(out.parent if str(out.parent) else Path("."))
-    if fmt == "html":
-        from dashboard.standalone import standalone_html
-
-        body = standalone_html(data, snap).encode("utf-8")
-    elif renderer is not None:
-        body = renderer.render(figure_for(data, snap), fmt, snap.dpi, snap.width_mm)
-    else:
-        with Renderer() as own:
-            body = own.render(figure_for(data, snap), fmt, snap.dpi, snap.width_mm)
-    files = {out: body, **companion_files(data, snap, out)}
+    files = {out: snapshot_bytes(data, snap, fmt, renderer), **companion_files(data, snap, out)}
     write_atomically(files)
     return list(files)
 

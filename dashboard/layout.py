@@ -101,6 +101,29 @@ def _side_panel(view: View) -> html.Aside:
             dcc.Checklist(
                 id="layers", options=layer_options, value=list(view.layers), className="layers"
             ),
+            html.H2("Export this view"),
+            html.Div(
+                className="export",
+                children=[
+                    html.Button(
+                        fmt.upper(),
+                        id={"type": "export", "format": fmt},
+                        className=f"export-{fmt}",
+                        title=f"Download the map as {fmt.upper()} (as printed)",
+                    )
+                    for fmt in ("png", "svg", "pdf", "html")
+                ]
+                + [
+                    html.Button(
+                        "Caption",
+                        id={"type": "export", "format": "txt"},
+                        className="export-caption",
+                        title="Download the caption with every source",
+                    )
+                ],
+            ),
+            dcc.Loading(dcc.Download(id="download"), type="dot"),
+            html.Div(id="export-notice", className="export-notice", role="status"),
             html.H2("Events at this date"),
             html.Div(id="events-panel", className="events", role="list"),
         ],

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from dashboard.animation import event_entries, map_bundle
-from dashboard.state import day_number
+from dashboard.state import TIMELINE_DAYS, day_number
 
 HERE = Path(__file__).resolve().parent
 PLOTLY = next((HERE / "assets" / "vendor").glob("plotly-geo-*.min.js"))
@@ -46,7 +46,8 @@ def standalone_html(data, snap) -> str:
                 "#events-list{margin:4px 12px;font-size:14px;}</style></head><body>",
                 f"<header><strong>{title}</strong>",
                 '<button id="play" type="button">▶ Play</button>',
-                f'<input id="day" type="range" min="0" step="1" value="{day_number(snap.day)}"'
+                f'<input id="day" type="range" min="0" max="{TIMELINE_DAYS}" step="1"'
+                f' value="{day_number(snap.day)}"'
                 ' aria-label="Date">',
                 '<span id="date" aria-live="polite"></span></header>',
                 '<div id="map"></div><ul id="events-list"></ul>',

@@ -185,3 +185,51 @@ def test_the_page_loads_only_the_small_plotly_bundle(page, app_url):
     page.wait_for_selector("#map .scattergeo")
     assert any("plotly-geo" in url for url in fetched)
     assert not any("plotly.min.js" in url for url in fetched)
+
+
+def test_the_export_buttons_download_the_current_view(open_view):
+    page = open_view("?date=1951-08-01&layers=venues,events")
+    with page.expect_download(timeout=60_000) as caption:
+        page.click(".export-caption")
+    text = caption.value.path().read_text(encoding="utf-8")
+    assert caption.value.suggested_filename == "korea-1951-08-01.txt"
+    assert "Talks in session at Kaesong" in text
+    with page.expect_download(timeout=90_000) as image:
+        page.click(".export-svg")
+    assert image.value.suggested_filename == "korea-1951-08-01.svg"
+    assert "<svg" in image.value.path().read_text(encoding="utf-8")[:400]
+
+
+def test_the_html_export_plays_offline(browser, tmp_path, dataset):
+    """The self-contained page: nothing fetched from anywhere, and its slider moves the map."""
+    import datetime as dt
+
+    from dashboard.export import Snapshot, export_snapshot
+
+    export_snapshot(dataset, Snapshot(dt.date(1951, 8, 1)), "html", tmp_path / "map.html")
+    html = (tmp_path / "map.html").read_text(encoding="utf-8")
+    assert "http://" not in html.split("<script", 1)[0]
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    requested = []
+    context.route(
+        "**/*",
+        lambda r: (
+            requested.append(r.request.url),
+            r.continue_() if r.request.url.startswith("file:") else r.abort(),
+        ),
+    )
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto((tmp_path / "map.html").as_uri())
+    page.wait_for_selector("#map .scattergeo")
+    assert page.inner_text("#date") == "1 August 1951"
+    assert "Armistice talks in session at Kaesong" in page.inner_text("#events-list")
+    page.eval_on_selector("#day", "s => { s.value = 2908; s.dispatchEvent(new Event('input')); }")
+    assert page.inner_text("#date") == "27 July 1953"
+    assert "Korean Armistice Agreement signed at Panmunjom" in page.inner_text("#events-list")
+    page.click("#play")
+    page.wait_for_function("() => document.getElementById('date').innerText !== '27 July 1953'")
+    context.close()
+    assert [u for u in requested if not u.startswith("file:")] == []
+    assert errors == []
