@@ -72,6 +72,7 @@ def register_callbacks(app: Dash, data: Dataset, bundle_for: Callable[[MapOption
         _client("render"),
         Output("map", "figure"),
         Output("events-panel", "children"),
+        Output("front-note", "children"),
         Input("day", "value"),
         Input("bundle", "data"),
         Input("selected-event", "data"),

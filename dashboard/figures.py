@@ -6,15 +6,18 @@ Pure: the same inputs give the same figure. The dashboard and the export both dr
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import html
 import math
 from dataclasses import dataclass, field
 
 import geopandas as gpd
+import shapely
 from shapely.geometry import box
 
 from dashboard import style
+from dashboard.front import front_on, held_areas, uncertainty_band
 from dashboard.geometry_coords import line_coords, polygon_coords
 from dashboard.state import (
     TIMELINE_END,
@@ -28,8 +31,19 @@ from events.dataset import Dataset
 from geodata.region import LAT_MAX, LAT_MIN, LON_MAX, LON_MIN
 
 # Layers the dashboard offers today, in the order of the layer picker.
-MAP_LAYERS = ("parallel38", "mdl", "dmz", "cities", "venues", "events")
-DEFAULT_LAYERS = frozenset(MAP_LAYERS)
+MAP_LAYERS = (
+    "parallel38",
+    "mdl",
+    "dmz",
+    "frontline",
+    "control",
+    "uncertainty",
+    "cities",
+    "venues",
+    "events",
+)
+DEFAULT_LAYERS = frozenset(MAP_LAYERS) - {"uncertainty"}
+FRONT_LAYERS = ("control", "uncertainty", "frontline")
 LANGUAGES = ("en", "ko", "both")
 SCREEN_DETAIL = 0.003  # degrees (about 300 m): coastline simplification on screen
 KOREA_ANCHOR = (126.98, 37.57)  # the inset's "Korea" mark: Seoul
@@ -482,15 +496,16 @@ def base_layout(options: MapOptions) -> dict:
         "paper_bgcolor": style.SEA,
         "font": {"family": style.FONT_FAMILY, "color": style.INK, "size": 13},
         "showlegend": True,
+        # Left of the map's box, over China and the Yellow Sea: the peninsula stays clear.
         "legend": {
-            "x": 0.99,
-            "xanchor": "right",
+            "x": 0.005,
+            "xanchor": "left",
             "y": 0.99,
             "yanchor": "top",
-            "bgcolor": "rgba(255,255,255,0.88)",
+            "bgcolor": "rgba(255,255,255,0.9)",
             "bordercolor": "#bbbbbb",
             "borderwidth": 1,
-            "font": {"size": 12},
+            "font": {"size": 11},
             "itemclick": False,
             "itemdoubleclick": False,
         },
@@ -510,12 +525,95 @@ def base_layout(options: MapOptions) -> dict:
     }
 
 
+def front_templates(options: MapOptions) -> list[dict]:
+    """The front's traces without coordinates, in drawing order: held areas, UN pockets,
+    the uncertainty band, the line. Python fills them for a day (export, tests); the
+    browser fills the same templates while it animates."""
+    layers, traces = options.layers, []
+    if "control" in layers:
+        for side, name, colour in (
+            ("un", "Held by the UN Command and ROK", style.HELD_UN),
+            ("communist", "Held by the DPRK and Chinese People's Volunteers", style.HELD_COMMUNIST),
+            ("pocket", "UN-held pocket", style.HELD_UN_POCKET),
+        ):
+            traces.append(
+                _area_trace(
+                    ([], []),
+                    name,
+                    "control",
+                    colour,
+                    {"color": "rgba(0,0,0,0)", "width": 0},
+                    legendgroup="control",
+                    showlegend=side != "pocket",
+                    meta={"layer": "control", "side": side},
+                )
+            )
+    if "uncertainty" in layers:
+        traces.append(
+            _area_trace(
+                ([], []),
+                "Front line ± its stated accuracy",
+                "uncertainty",
+                style.FRONT_BAND,
+                {"color": "rgba(0,0,0,0)", "width": 0},
+                legendgroup="uncertainty",
+            )
+        )
+    if "frontline" in layers:
+        traces.append(
+            {
+                "type": "scattergeo",
+                "mode": "lines",
+                "lon": [],
+                "lat": [],
+                "name": "Front line",
+                "line": {"color": style.FRONT_LINE, "width": 2.5},
+                "hoverinfo": "text",
+                "text": "",
+                "meta": {"layer": "frontline"},
+                "legendgroup": "frontline",
+            }
+        )
+    return traces
+
+
+def front_traces(data: Dataset, day: dt.date, options: MapOptions) -> list[dict]:
+    """The front's traces on a day (empty outside the war): exact, with shapely."""
+    templates = front_templates(options)
+    found = front_on(list(data.keyframes), list(data.enclaves), day)
+    if found is None:
+        return templates
+    un, communist = held_areas(data.land, found) if "control" in options.layers else (None, None)
+    shapes = {
+        "un": un,
+        "communist": communist,
+        "pocket": shapely.union_all(
+            [p.area.intersection(data.land) for p in found.enclaves if p.held_by == "UN"]
+        )
+        if found.enclaves
+        else None,
+    }
+    for trace in templates:
+        layer = trace["meta"]["layer"]
+        if layer == "control":
+            geometry = shapes[trace["meta"]["side"]]
+        elif layer == "uncertainty":
+            geometry = uncertainty_band(found, data.land)
+        else:
+            geometry = found.line
+            trace["text"] = f"Front line, {found.status} (± {found.accuracy_km:g} km)"
+        if geometry is not None and not geometry.is_empty:
+            trace["lon"], trace["lat"] = polygon_coords(geometry, options.detail / 2)
+    return templates
+
+
 def build_figure(data: Dataset, state: MapState, options: MapOptions) -> dict:
     """The map on a day with these options: the one builder of every map drawn."""
     dynamic = dynamic_traces(data, state, options)
     layout = base_layout(options)
     layout["geo2"] = inset_geo(bool(dynamic[-1]["lon"]))
-    return {"data": static_traces(data, options) + dynamic, "layout": layout}
+    front = front_traces(data, state.day, options)
+    return {"data": static_traces(data, options) + front + dynamic, "layout": layout}
 
 
 def timeline_figure(data: Dataset) -> dict:

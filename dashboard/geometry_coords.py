@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 
 import shapely
+from shapely.geometry.polygon import orient
 
 
 def _round(values) -> list[float]:
@@ -27,6 +28,10 @@ def line_coords(geometry: shapely.Geometry, densify: bool = True) -> tuple[list,
     if densify:
         geometry = shapely.segmentize(geometry, MAX_SEGMENT_DEGREES)
     for part in shapely.get_parts(geometry):
+        if part.geom_type == "Polygon":
+            # Plotly fills on the sphere (d3-geo): an outer ring must run clockwise, or
+            # its fill covers the rest of the world instead.
+            part = orient(part, sign=-1.0)
         rings = [part.exterior, *part.interiors] if part.geom_type == "Polygon" else [part]
         for ring in rings:
             xs, ys = ring.xy

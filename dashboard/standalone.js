@@ -17,9 +17,10 @@
   function show(day) {
     const epoch = core.epochAt(bundle.epochs, day);
     label.textContent = core.writtenDate(bundle, day, bundle.lang);
-    if (epoch === shown) return;
-    shown = epoch;
-    window.Plotly.react(map, core.figureFor(bundle, epoch, null));
+    const key = epoch.from + ":" + core.frontKey(bundle.front, day);
+    if (key === shown) return;
+    shown = key;
+    window.Plotly.react(map, core.figureFor(bundle, epoch, null, day));
     list.replaceChildren(...epoch.events.filter((id) => events[id]).map((id) => {
       const item = document.createElement("li");  // text only: nothing becomes markup
       const title = document.createElement("strong");
@@ -42,7 +43,7 @@
 
   slider.addEventListener("input", () => show(Number(slider.value)));
   play.addEventListener("click", toggle);
-  window.Plotly.newPlot(map, core.figureFor(bundle, core.epochAt(bundle.epochs, 0), null),
+  window.Plotly.newPlot(map, core.figureFor(bundle, core.epochAt(bundle.epochs, 0), null, 0),
     { displaylogo: false, scrollZoom: true, responsive: true });
   show(Number(slider.value));
 })();

@@ -32,3 +32,10 @@ CATEGORY_STYLE: dict[str, dict[str, str]] = {
 
 LABEL_SIZE = 13
 CITY_LABEL_SIZE = 12
+
+# The two sides' held areas: Okabe–Ito blue and vermillion, light enough to read labels on.
+HELD_UN = "rgba(0, 114, 178, 0.17)"
+HELD_COMMUNIST = "rgba(213, 94, 0, 0.17)"
+HELD_UN_POCKET = "rgba(0, 114, 178, 0.32)"
+FRONT_BAND = "rgba(60, 60, 60, 0.16)"
+FRONT_LINE = "#1a1a1a"

@@ -14,9 +14,6 @@ from dashboard.state import TIMELINE_END, TIMELINE_START
 from events.dates import format_day
 
 DEFAULT_DAY = dt.date(1953, 7, 27)
-# Layer ids of the contract whose data (front-line keyframes) has not been added yet:
-# a link naming them gets a notice saying so, not "unknown layer".
-FUTURE_LAYERS = ("frontline", "control", "uncertainty")
 
 
 @dataclass(frozen=True)
@@ -59,10 +56,7 @@ def parse_view(query: Mapping[str, str], event_days: Mapping[str, dt.date]) -> V
                 )
     if "layers" in query:
         asked_layers = [name.strip() for name in query["layers"].split(",") if name.strip()]
-        unknown = [n for n in asked_layers if n not in MAP_LAYERS and n not in FUTURE_LAYERS]
-        waiting = [n for n in asked_layers if n in FUTURE_LAYERS]
-        if waiting:
-            notices.append("No front-line data yet: " + ", ".join(waiting) + " not shown.")
+        unknown = [n for n in asked_layers if n not in MAP_LAYERS]
         if unknown:
             notices.append(
                 "Unknown layer "

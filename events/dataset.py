@@ -10,6 +10,7 @@ import geopandas as gpd
 import shapely
 
 from events.timeline import load_events
+from geodata.frontlines import Enclave, Keyframe, load_frontlines
 from geodata.layers import (
     demilitarized_zone,
     korea_land,
@@ -47,6 +48,8 @@ class Dataset:
     places: gpd.GeoDataFrame
     events: gpd.GeoDataFrame
     world: shapely.Geometry
+    keyframes: tuple[Keyframe, ...]
+    enclaves: tuple[Enclave, ...]
     event_files: tuple[Path, ...]
 
 
@@ -69,6 +72,7 @@ def load_dataset(
     mdl = attempt(load_mdl, geodata_dir / "mdl_1953.geojson")
     places = attempt(load_places, geodata_dir / "places.geojson")
     world = attempt(load_world, geodata_dir / "world_110m.geojson")
+    front = attempt(load_frontlines, geodata_dir / "frontlines.geojson")
     event_files = (events_file, *extra_events)
     events = attempt(load_events, event_files, places) if places is not None else None
     if problems:
@@ -83,6 +87,8 @@ def load_dataset(
         places=places,
         events=events,
         world=world,
+        keyframes=tuple(front[0]),
+        enclaves=tuple(front[1]),
         event_files=tuple(event_files),
     )
 
@@ -101,6 +107,9 @@ def summary_lines(data: Dataset, geodata_dir: Path = GEODATA_DIR) -> list[str]:
         f"{_length_km(data.mdl.geometry.iloc[0]):.0f} km; DMZ 2 km each side",
         f"{geodata_dir / 'places.geojson'}: {len(data.places)} places "
         f"({int(data.places['abroad'].sum())} abroad)",
+        f"{geodata_dir / 'frontlines.geojson'}: {len(data.keyframes)} front-line keyframes, "
+        f"{data.keyframes[0].day.isoformat()} to {data.keyframes[-1].day.isoformat()}, "
+        f"{len(data.enclaves)} pockets",
     ]
     for path in data.event_files:
         rows = data.events[data.events["file"] == str(path)]

@@ -23,8 +23,9 @@ def test_check_prints_a_summary_line_per_file():
     assert lines[0].startswith("geodata/basemap.geojson: 4 land areas")
     assert lines[1].startswith("geodata/mdl_1953.geojson: Military Demarcation Line")
     assert lines[2].startswith("geodata/places.geojson: ")
-    assert lines[3].startswith("events/events.csv: ")
-    assert "1945-08-" in lines[3] and "1954-06-15" in lines[3]
+    assert lines[3].startswith("geodata/frontlines.geojson: ")
+    assert lines[4].startswith("events/events.csv: ")
+    assert "1945-08-" in lines[4] and "1954-06-15" in lines[4]
     assert result.stderr == ""
 
 

@@ -45,9 +45,3 @@ def test_the_query_written_back_reads_the_same():
     pairs = dict(p.split("=") for p in query[1:].split("&"))
     view = parse_view(pairs, EVENTS)
     assert (view.day, view.layers, view.lang) == (dt.date(1952, 6, 1), ("mdl", "venues"), "ko")
-
-
-def test_front_line_layers_are_named_as_not_yet_drawn():
-    view = parse_view({"layers": "mdl,frontline"}, EVENTS)
-    assert view.layers == ("mdl",)
-    assert view.notices == ("No front-line data yet: frontline not shown.",)

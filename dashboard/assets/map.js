@@ -51,20 +51,31 @@
 
   // The map and the events list only change when the day crosses into another stretch
   // of constant state (dashboard/animation.py): most slider steps redraw neither.
-  let drawn = { bundle: null, epoch: null, selected: null };
+  let drawn = { bundle: null, epoch: null, selected: null, front: null };
+
+  function frontNote(bundle, day) {
+    const found = core().frontAt(bundle.front, day);
+    if (!found || !bundle.front.templates.length) return "";
+    return [el("Strong", { children: "Front line: " }),
+      found.status + " (± " + found.accuracy + " km). Sources: " + found.sources.join(" | ")];
+  }
 
   const korea = {
     render: function (day, bundle, selected, events) {
-      if (!bundle || day === undefined || day === null) return [noUpdate(), noUpdate()];
-      const epoch = core().epochAt(bundle.epochs, day);
-      if (drawn.bundle === bundle && drawn.epoch === epoch && drawn.selected === selected) {
-        return [noUpdate(), noUpdate()];
+      if (!bundle || day === undefined || day === null) {
+        return [noUpdate(), noUpdate(), noUpdate()];
       }
-      drawn = { bundle: bundle, epoch: epoch, selected: selected };
+      const epoch = core().epochAt(bundle.epochs, day);
+      const front = core().frontKey(bundle.front, day);
+      if (drawn.bundle === bundle && drawn.epoch === epoch && drawn.selected === selected
+          && drawn.front === front) {
+        return [noUpdate(), noUpdate(), noUpdate()];
+      }
+      drawn = { bundle: bundle, epoch: epoch, selected: selected, front: front };
       const shown = epoch.events.filter((id) => events[id]);
       const panel = shown.length ? shown.map((id) => eventItem(events[id], id === selected))
         : [el("P", { className: "none", children: "No event in the data at this date." })];
-      return [core().figureFor(bundle, epoch, selected), panel];
+      return [core().figureFor(bundle, epoch, selected, day), panel, frontNote(bundle, day)];
     },
 
     // Every step: the written date, the timeline's cursor and the address bar. Cheap.

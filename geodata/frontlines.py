@@ -1,0 +1,113 @@
+"""Load geodata/frontlines.geojson: dated front-line keyframes and the pockets beside them.
+
+A keyframe is a LineString running west to east across the peninsula, with its date,
+label, sources (citations separated by " | "), accuracy_km (how far the true line may lie
+from the drawn one) and the named waypoints it was drawn through. An enclave is a Polygon
+held by one side on its keyframe's date (the Inchon beachhead, the Hungnam perimeter).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from pathlib import Path
+
+from shapely.geometry import LineString, Polygon
+
+from geodata.geojson_file import read_features
+from geodata.problems import ProblemLog
+
+SIDES = ("UN", "Communist")
+
+
+@dataclass(frozen=True)
+class Keyframe:
+    day: dt.date
+    label: str
+    sources: tuple[str, ...]
+    accuracy_km: float
+    note: str
+    line: LineString
+    waypoints: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Enclave:
+    day: dt.date
+    held_by: str
+    label: str
+    area: Polygon
+    sources: tuple[str, ...]
+
+
+def _day(value, line: int, log: ProblemLog) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        log.add(line, "date", f"{value!r} is not a date", "YYYY-MM-DD")
+        return None
+
+
+def _accuracy(value, line: int, log: ProblemLog) -> float | None:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        log.add(line, "accuracy_km", f"{value!r} is not a number", "kilometres, e.g. 15")
+        return None
+    if not 0 < value <= 100:
+        log.add(line, "accuracy_km", f"{value:g} is out of range", "more than 0, at most 100")
+        return None
+    return float(value)
+
+
+def load_frontlines(path: Path) -> tuple[list[Keyframe], list[Enclave]]:
+    """Keyframes by date and the enclaves; raises DataError with every problem."""
+    log = ProblemLog(str(path))
+    keyframes, enclaves, seen = [], [], {}
+    for f in read_features(path, log, ("kind", "date", "label", "sources", "accuracy_km")):
+        props, line, geometry = f.properties, f.line, f.geometry
+        day = _day(props.get("date"), line, log) if props.get("date") else None
+        accuracy = _accuracy(props.get("accuracy_km"), line, log)
+        sources = tuple(s.strip() for s in str(props.get("sources") or "").split(" | "))
+        if not all(sources):
+            log.add(line, "sources", "an empty citation", "citations separated by ' | '")
+        kind = props.get("kind")
+        if kind == "line":
+            if geometry is not None and geometry.geom_type != "LineString":
+                log.add(line, "geometry", f"a {geometry.geom_type}", "a LineString")
+                continue
+            if geometry is not None and geometry.coords[0][0] > geometry.coords[-1][0]:
+                log.add(line, "geometry", "runs east to west", "waypoints from west to east")
+            if day in seen:
+                log.add(
+                    line,
+                    "date",
+                    f"a second line for {day}, first on line {seen[day]}",
+                    "one line per date",
+                )
+            seen.setdefault(day, line)
+            if day and accuracy and geometry is not None:
+                names = tuple(w.get("name", "") for w in props.get("waypoints") or [])
+                keyframes.append(
+                    Keyframe(
+                        day,
+                        props["label"],
+                        sources,
+                        accuracy,
+                        props.get("note", ""),
+                        geometry,
+                        names,
+                    )
+                )
+        elif kind == "enclave":
+            if props.get("held_by") not in SIDES:
+                log.add(line, "held_by", f"{props.get('held_by')!r}", " | ".join(SIDES))
+            elif geometry is not None and geometry.geom_type != "Polygon":
+                log.add(line, "geometry", f"a {geometry.geom_type}", "a Polygon")
+            elif day and geometry is not None:
+                enclaves.append(Enclave(day, props["held_by"], props["label"], geometry, sources))
+        elif kind is not None:
+            log.add(line, "kind", f"unknown kind {kind!r}", "line | enclave")
+    if not keyframes and not log.problems:
+        log.add(1, "features", "no front line in the file", "dated LineString keyframes")
+    log.raise_if_any()
+    return sorted(keyframes, key=lambda k: k.day), sorted(enclaves, key=lambda e: e.day)
