@@ -134,6 +134,7 @@ def for_print(figure: dict, title: str, date_text: str) -> dict:
         },
         {
             "text": CREDIT,
+            "align": "left",
             "x": 0,
             "y": 0,
             "xref": "paper",
@@ -147,8 +148,8 @@ def for_print(figure: dict, title: str, date_text: str) -> dict:
         # North arrow: Mercator keeps north straight up everywhere on the map.
         {
             "text": "<b>N</b>",
-            "x": 0.035,
-            "y": 0.9,
+            "x": 0.965,
+            "y": 0.86,
             "xref": "paper",
             "yref": "paper",
             "ax": 0,

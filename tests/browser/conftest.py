@@ -84,7 +84,9 @@ def open_view(page, app_url):
     def opener(query: str = ""):
         page.goto(app_url + "/" + query)
         page.wait_for_selector("#map .scattergeo", timeout=30_000)
-        page.wait_for_function("document.getElementById('date-label').innerText.length > 0")
+        page.wait_for_function(
+            "(document.getElementById('date-label')?.innerText || '').length > 0"
+        )
         page.wait_for_function(
             "() => { const g = document.querySelector('#map .js-plotly-plot');"
             " return g && g.data && g.data.length > 0 && g.querySelector('.geo text'); }"

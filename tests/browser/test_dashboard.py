@@ -233,3 +233,49 @@ def test_the_html_export_plays_offline(browser, tmp_path, dataset):
     context.close()
     assert [u for u in requested if not u.startswith("file:")] == []
     assert errors == []
+
+
+def front_on_page(page) -> dict:
+    """The front line's coordinates and the UN-held area's size (square degrees) as drawn."""
+    return page.evaluate(
+        """() => {
+          const data = document.querySelector('#map .js-plotly-plot').data;
+          const line = data.find(t => t.meta && t.meta.layer === 'frontline');
+          const un = data.find(t => t.meta && t.meta.side === 'un');
+          let twice = 0;
+          for (let i = 0; i < un.lon.length; i++) {
+            const j = (i + 1) % un.lon.length;
+            twice += un.lon[i] * un.lat[j] - un.lon[j] * un.lat[i];
+          }
+          return {lon: line.lon, lat: line.lat, un: Math.abs(twice) / 2,
+                  note: document.getElementById('front-note').innerText};
+        }"""
+    )
+
+
+def test_the_front_moves_and_the_un_area_grows_by_november_1950(open_view):
+    page = open_view("?date=1950-08-15")
+    august = front_on_page(page)
+    open_view("?date=1950-11-20")
+    page.wait_for_function(
+        "() => document.getElementById('front-note').innerText.includes('26 Oct 1950')"
+    )
+    november = front_on_page(page)
+    assert august["lat"] != november["lat"]
+    assert max(november["lat"]) > max(august["lat"]) + 3  # from the Naktong to near the Yalu
+    assert november["un"] > 5 * august["un"]
+    assert "interpolated between 4 Aug 1950 and 5 Sep 1950" in august["note"]
+    assert "Sources:" in november["note"]
+
+
+def test_playing_through_the_war_moves_the_front_day_by_day(open_view):
+    page = open_view("?date=1950-08-01&layers=frontline,control")
+    first = front_on_page(page)
+    page.focus("#day [role=slider]")
+    page.keyboard.press("ArrowRight")
+    wait_for_label(page, "2 August 1950")
+    page.wait_for_function(
+        "lat => { const t = document.querySelector('#map .js-plotly-plot').data"
+        ".find(t => t.meta && t.meta.layer === 'frontline'); return t.lat[5] !== lat; }",
+        arg=first["lat"][5],
+    )
