@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from dashboard.figures import MapOptions
+from dashboard.front import front_on
 from dashboard.state import MapState
 from events.dataset import Dataset
 from events.dates import format_day
@@ -53,6 +54,22 @@ def _layer_lines(data: Dataset, state: MapState, options: MapOptions, sources: S
             else "a reference line (no longer the dividing line after 25 June 1950)"
         )
         yield f"The 38th parallel, {role} {sources.refs([LAYERS['parallel38'].source])}."
+    front = front_on(list(data.keyframes), list(data.enclaves), state.day)
+    if front is not None and layers & {"frontline", "control", "uncertainty"}:
+        shown = [
+            name
+            for layer, name in (
+                ("frontline", "the front line"),
+                ("control", "the areas each side held"),
+                ("uncertainty", "the line's uncertainty band"),
+            )
+            if layer in layers
+        ]
+        pockets = "; pockets held apart from the line are shaded" if front.enclaves else ""
+        yield (
+            f"Front: {', '.join(shown)}, {front.status}, accurate to about "
+            f"{front.accuracy_km:g} km{pockets} {sources.refs(front.sources)}."
+        )
     places = data.places
     if "cities" in layers:
         cities = places[(places["kind"] == "city") & ~places["abroad"]]

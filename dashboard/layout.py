@@ -124,7 +124,7 @@ def _side_panel(view: View) -> html.Aside:
             ),
             dcc.Loading(dcc.Download(id="download"), type="dot"),
             html.Div(id="export-notice", className="export-notice", role="status"),
-            html.P(id="front-note", className="front-note"),
+            html.Div(id="front-note", className="front-note"),
             html.H2("Events at this date"),
             html.Div(id="events-panel", className="events", role="list"),
         ],

@@ -212,3 +212,32 @@ def test_the_command_line_writes_the_map_its_caption_and_sources(tmp_path):
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["f.json", "f.svg", "f.txt"]
     assert "Talks open at Kaesong" in (tmp_path / "f.svg").read_text(encoding="utf-8")
+
+
+@needs_chromium
+def test_a_series_and_a_gif_from_the_command_line(tmp_path):
+    frames = tmp_path / "frames"
+    frames.mkdir()
+    common = [
+        "--from",
+        "1950-06-25",
+        "--to",
+        "1950-07-09",
+        "--step",
+        "1w",
+        "--width-mm",
+        "40",
+        "--dpi",
+        "50",
+    ]
+    result = run_cli(*common, "--format", "png", "--out", str(frames))
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in frames.glob("*.png")) == [
+        "1950-06-25_map.png",
+        "1950-07-02_map.png",
+        "1950-07-09_map.png",
+    ]
+    result = run_cli(*common, "--format", "gif", "--out", str(tmp_path / "war.gif"))
+    assert result.returncode == 0, result.stderr
+    gif = Image.open(tmp_path / "war.gif")
+    assert gif.n_frames == 3

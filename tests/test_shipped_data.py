@@ -124,6 +124,7 @@ def test_sources_md_has_a_row_per_data_file():
         "basemap.geojson",
         "mdl_1953.geojson",
         "world_110m.geojson",
+        "frontlines.geojson",
         "places.geojson",
         "events/events.csv",
     ]:

@@ -56,8 +56,13 @@
   function frontNote(bundle, day) {
     const found = core().frontAt(bundle.front, day);
     if (!found || !bundle.front.templates.length) return "";
+    const sources = found.sources.map((text) => {
+      const match = text.match(/https?:\/\/[^\s<>"']+/);
+      return citation({ text: text, url: match ? match[0].replace(/[.,;)]+$/, "") : null });
+    });
     return [el("Strong", { children: "Front line: " }),
-      found.status + " (± " + found.accuracy + " km). Sources: " + found.sources.join(" | ")];
+      found.status + " (± " + found.accuracy + " km).",
+      el("Ul", { className: "sources", children: sources })];
   }
 
   const korea = {
