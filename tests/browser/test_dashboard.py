@@ -265,7 +265,7 @@ def test_the_front_moves_and_the_un_area_grows_by_november_1950(open_view):
     assert max(november["lat"]) > max(august["lat"]) + 3  # from the Naktong to near the Yalu
     assert november["un"] > 5 * august["un"]
     assert "interpolated between 4 Aug 1950 and 5 Sep 1950" in august["note"]
-    assert "Sources:" in november["note"]
+    assert "Appleman, South to the Naktong" in november["note"]  # its sources, listed
 
 
 def test_playing_through_the_war_moves_the_front_day_by_day(open_view):
