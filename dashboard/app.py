@@ -7,6 +7,7 @@ shipped data, so importing this module loads nothing.
 from __future__ import annotations
 
 import functools
+import sys
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
@@ -66,13 +67,29 @@ def create_app(data: Dataset) -> Dash:
         view = parse_view(_page_query(), event_days)
         return build_layout(data, view, bundle_for)
 
+    @app.server.after_request
+    def safer_headers(response):
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        # same-origin: the layout request still carries the page's address (its query).
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        return response
+
     app.layout = layout
     app.validation_layout = build_layout(data, View(), with_data=False)
     register_callbacks(app, data, bundle_for)
     return app
 
 
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+
+
 def serve(data: Dataset, host: str = "127.0.0.1", port: int = 8050, debug: bool = False) -> int:
+    if debug and host not in LOOPBACK:
+        print(
+            f"warning: --debug on {host} lets anyone who can reach it see tracebacks "
+            "and run the debugger; use it on 127.0.0.1 only",
+            file=sys.stderr,
+        )
     app = create_app(data)
     app.run(host=host, port=port, debug=debug, dev_tools_disable_version_check=True)
     return 0

@@ -279,3 +279,9 @@ def test_playing_through_the_war_moves_the_front_day_by_day(open_view):
         ".find(t => t.meta && t.meta.layer === 'frontline'); return t.lat[5] !== lat; }",
         arg=first["lat"][5],
     )
+
+
+def test_the_page_is_served_with_safer_headers(page, app_url):
+    response = page.goto(app_url + "/")
+    assert response.headers["x-content-type-options"] == "nosniff"
+    assert response.headers["referrer-policy"] == "same-origin"
