@@ -17,7 +17,7 @@ import shapely
 from shapely.geometry import box
 
 from dashboard import style
-from dashboard.front import front_on, held_areas, uncertainty_band
+from dashboard.front import front_on, held_areas, line_on_land, uncertainty_band
 from dashboard.geometry_coords import line_coords, polygon_coords
 from dashboard.state import (
     TIMELINE_END,
@@ -600,7 +600,7 @@ def front_traces(data: Dataset, day: dt.date, options: MapOptions) -> list[dict]
         elif layer == "uncertainty":
             geometry = uncertainty_band(found, data.land)
         else:
-            geometry = found.line
+            geometry = line_on_land(found, data.land)
             trace["text"] = f"Front line, {found.status} (± {found.accuracy_km:g} km)"
         if geometry is not None and not geometry.is_empty:
             trace["lon"], trace["lat"] = polygon_coords(geometry, options.detail / 2)

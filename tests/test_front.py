@@ -128,3 +128,12 @@ def test_a_broken_frontlines_file_reports_every_problem():
         f"{path}:5: date: a second line for 1950-06-25, first on line 2 (one line per date)",
         f"{path}:6: date: '1950-06-31' is not a date (YYYY-MM-DD)",
     ]
+
+
+def test_x_corps_stands_apart_from_eighth_army_on_24_november_1950(dataset):
+    """The mountain gap east of Tokch'on was held by no UN unit: not shaded UN-held."""
+    front = front_on(list(dataset.keyframes), list(dataset.enclaves), dt.date(1950, 11, 24))
+    un, _ = held_areas(dataset.land, front)
+    hagaru, gap = Point(127.249, 40.384), Point(126.8, 40.0)
+    assert un.contains(hagaru) and not un.contains(gap)
+    assert un.contains(dataset.places.loc["pyongyang"].geometry)
