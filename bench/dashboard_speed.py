@@ -20,8 +20,8 @@ from playwright.sync_api import sync_playwright
 
 from dashboard.animation import map_bundle
 from dashboard.app import create_app
-from dashboard.figures import MapOptions
 from dashboard.local_server import CHROMIUM_ARGS, chromium_executable, serving
+from dashboard.map_options import MapOptions
 from dashboard.state import day_number
 from events.dataset import load_dataset
 

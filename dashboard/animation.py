@@ -14,17 +14,13 @@ import re
 import numpy as np
 import shapely
 
-from dashboard.figures import (
-    MapOptions,
-    build_figure,
-    dynamic_traces,
-    front_templates,
-    inset_geo,
-    static_traces,
-)
+from dashboard.figures import build_figure, dynamic_traces, static_traces
 from dashboard.front import PUSAN, resample, short_date
+from dashboard.front_figures import front_templates
 from dashboard.geometry_coords import polygon_coords
+from dashboard.map_options import MapOptions
 from dashboard.state import TIMELINE_DAYS, TIMELINE_START, change_days, day_number, state_at
+from dashboard.world_inset import inset_geo
 from events.dataset import Dataset
 
 URL = re.compile(r"https?://[^\s<>\"']+")

@@ -16,8 +16,8 @@ from dash import Dash
 
 from dashboard.animation import map_bundle
 from dashboard.callbacks import register_callbacks
-from dashboard.figures import MapOptions
 from dashboard.layout import build_layout
+from dashboard.map_options import MapOptions
 from dashboard.url_state import View, parse_view
 from events.dataset import Dataset
 

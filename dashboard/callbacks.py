@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, dcc, no_update
 
 from dashboard.export import ExportError, Snapshot, caption_only, snapshot_bytes
-from dashboard.figures import LANGUAGES, MAP_LAYERS, MapOptions
+from dashboard.map_options import LANGUAGES, MAP_LAYERS, MapOptions
 from dashboard.state import TIMELINE_DAYS, day_from_number
 from events.dataset import Dataset
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import re
 
-from dashboard.figures import MapOptions
 from dashboard.front import front_on
+from dashboard.map_options import MapOptions
 from dashboard.state import MapState
 from events.dataset import Dataset
 from events.dates import format_day

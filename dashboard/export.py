@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dashboard.captions import caption_text, csl_json
-from dashboard.figures import DEFAULT_LAYERS, LANGUAGES, MAP_LAYERS, MapOptions, build_figure
+from dashboard.figures import build_figure
 from dashboard.local_server import chromium_executable
+from dashboard.map_options import DEFAULT_LAYERS, LANGUAGES, MAP_LAYERS, MapOptions
 from dashboard.print_layout import REFERENCE_WIDTH_MM, for_print
 from dashboard.state import TIMELINE_END, TIMELINE_START, state_at
 from events.dataset import Dataset

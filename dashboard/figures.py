@@ -1,4 +1,4 @@
-"""Plotly figures as plain dicts: the map at a state, and the timeline strip.
+"""The map as a Plotly figure (a plain dict) for a state and options.
 
 Pure: the same inputs give the same figure. The dashboard and the export both draw with
 `build_figure`; the browser's per-day animation only swaps in traces built here.
@@ -6,110 +6,24 @@ Pure: the same inputs give the same figure. The dashboard and the export both dr
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
-import html
 import math
-from dataclasses import dataclass, field
 
 import geopandas as gpd
-import shapely
 from shapely.geometry import box
 
 from dashboard import style
-from dashboard.front import front_on, held_areas, line_on_land, uncertainty_band
+from dashboard.front_figures import front_traces
 from dashboard.geometry_coords import line_coords, polygon_coords
-from dashboard.state import (
-    TIMELINE_END,
-    TIMELINE_START,
-    EventMark,
-    MapState,
-    day_number,
-    event_marks,
-)
+from dashboard.map_options import MapOptions
+from dashboard.state import EventMark, MapState, event_marks
+from dashboard.traces import EMPTY_TEMPLATE, area_trace, decoration, line_trace, place_name, plain
+from dashboard.world_inset import inset_geo, inset_traces
 from events.dataset import Dataset
 from geodata.region import LAT_MAX, LAT_MIN, LON_MAX, LON_MIN
 
-# Layers the dashboard offers today, in the order of the layer picker.
-MAP_LAYERS = (
-    "parallel38",
-    "mdl",
-    "dmz",
-    "frontline",
-    "control",
-    "uncertainty",
-    "cities",
-    "venues",
-    "events",
-)
-DEFAULT_LAYERS = frozenset(MAP_LAYERS) - {"uncertainty"}
-FRONT_LAYERS = ("control", "uncertainty", "frontline")
-LANGUAGES = ("en", "ko", "both")
-SCREEN_DETAIL = 0.003  # degrees (about 300 m): coastline simplification on screen
-KOREA_ANCHOR = (126.98, 37.57)  # the inset's "Korea" mark: Seoul
 # Text that names the land areas; positions are only where the words sit on the map.
 AREA_LABELS = [("CHINA", 122.6, 41.9), ("USSR", 131.1, 43.15), ("JAPAN", 131.0, 33.05)]
-EMPTY_TEMPLATE = {"data": {}, "layout": {}}  # keeps plotly.py from injecting its default
-
-
-@dataclass(frozen=True)
-class MapOptions:
-    layers: frozenset[str] = field(default_factory=lambda: DEFAULT_LAYERS)
-    lang: str = "en"
-    detail: float = SCREEN_DETAIL
-
-
-def plain(text: str) -> str:
-    """Data text for Plotly, which reads a few HTML-like tags in labels: escape them all,
-    so a title containing <b> or <a href=...> shows as typed and never as markup."""
-    return html.escape(str(text), quote=False)
-
-
-def place_name(row, lang: str) -> str:
-    if lang == "ko":
-        return plain(row["name_ko"])
-    if lang == "both":
-        return plain(f"{row['name_en']} {row['name_ko']}")
-    return plain(row["name_en"])
-
-
-def _line_trace(geometry, layer: str, name: str, line: dict, hover: str, **extra) -> dict:
-    lons, lats = line_coords(geometry)
-    return {
-        "type": "scattergeo",
-        "mode": "lines",
-        "lon": lons,
-        "lat": lats,
-        "name": name,
-        "line": line,
-        # Lines never take the hover (or the click) from the markers on and beside them;
-        # what each line is stands in the legend.
-        "hoverinfo": "skip",
-        "text": hover,
-        "meta": {"layer": layer},
-        "legendgroup": layer,
-        **extra,
-    }
-
-
-def _area_trace(
-    coords: tuple[list, list], name: str, layer: str, fill: str, line: dict, **extra
-) -> dict:
-    """A filled area (land, the DMZ): polygon rings drawn with fill='toself'."""
-    lons, lats = coords
-    return {
-        "type": "scattergeo",
-        "mode": "lines",
-        "fill": "toself",
-        "lon": lons,
-        "lat": lats,
-        "fillcolor": fill,
-        "line": line,
-        "hoverinfo": "skip",
-        "name": name,
-        "meta": {"layer": layer},
-        **extra,
-    }
 
 
 def static_traces(data: Dataset, options: MapOptions) -> list[dict]:
@@ -120,7 +34,7 @@ def static_traces(data: Dataset, options: MapOptions) -> list[dict]:
             continue
         fill = style.LAND_KOREA if name == "Korea" else style.LAND_NEIGHBOURS
         traces.append(
-            _area_trace(
+            area_trace(
                 polygon_coords(data.basemap.loc[name, "geometry"], options.detail),
                 name,
                 "land",
@@ -132,45 +46,32 @@ def static_traces(data: Dataset, options: MapOptions) -> list[dict]:
     # A thin frame round the map box, so the land's straight edges read as the map's edge.
     frame_lon, frame_lat = line_coords(box(LON_MIN, LAT_MIN, LON_MAX, LAT_MAX).exterior)
     traces.append(
-        {
-            "type": "scattergeo",
-            "mode": "lines",
-            "lon": frame_lon,
-            "lat": frame_lat,
-            "line": {"color": style.MUTED, "width": 1},
-            "hoverinfo": "skip",
-            "showlegend": False,
-            "name": "frame",
-            "meta": {"layer": "land"},
-        }
+        decoration(frame_lon, frame_lat, "frame", "land", line={"color": style.MUTED, "width": 1})
     )
     traces.append(
-        {
-            "type": "scattergeo",
-            "mode": "text",
-            "lon": [x for _, x, _ in AREA_LABELS],
-            "lat": [y for _, _, y in AREA_LABELS],
-            "text": [t for t, _, _ in AREA_LABELS],
-            "textfont": {"size": 13, "color": style.MUTED},
-            "hoverinfo": "skip",
-            "showlegend": False,
-            "name": "area names",
-            "meta": {"layer": "land"},
-        }
+        decoration(
+            [x for _, x, _ in AREA_LABELS],
+            [y for _, _, y in AREA_LABELS],
+            "area names",
+            "land",
+            mode="text",
+            text=[t for t, _, _ in AREA_LABELS],
+            textfont={"size": 13, "color": style.MUTED},
+        )
     )
     return traces
 
 
 def _parallel_trace(data: Dataset, state: MapState) -> dict:
     if state.parallel38_divides:
-        return _line_trace(
+        return line_trace(
             data.parallel38,
             "parallel38",
             "38th parallel: dividing line (1945–1950)",
             {"color": style.PARALLEL38, "width": 3, "dash": "dash"},
             "38th parallel: the US–Soviet line of August 1945, dividing Korea until 25 June 1950",
         )
-    return _line_trace(
+    return line_trace(
         data.parallel38,
         "parallel38",
         "38th parallel (reference line)",
@@ -185,7 +86,7 @@ def _mdl_traces(data: Dataset, state: MapState, layers: frozenset[str]) -> list[
     if "dmz" in layers:
         in_force = state.mdl_in_force
         traces.append(
-            _area_trace(
+            area_trace(
                 polygon_coords(data.dmz),
                 "Demilitarized Zone, 2 km each side"
                 if in_force
@@ -200,7 +101,7 @@ def _mdl_traces(data: Dataset, state: MapState, layers: frozenset[str]) -> list[
         mdl = data.mdl.geometry.iloc[0]
         if state.mdl_in_force:
             traces.append(
-                _line_trace(
+                line_trace(
                     mdl,
                     "mdl",
                     "Military Demarcation Line (27 July 1953)",
@@ -210,7 +111,7 @@ def _mdl_traces(data: Dataset, state: MapState, layers: frozenset[str]) -> list[
             )
         else:
             traces.append(
-                _line_trace(
+                line_trace(
                     mdl,
                     "mdl",
                     "1953 MDL (future line, not yet agreed)",
@@ -395,72 +296,6 @@ def _event_traces(state: MapState, lang: str, venues: frozenset[str]) -> list[di
     return traces
 
 
-@functools.lru_cache(maxsize=4)
-def _world_coords(data: Dataset) -> tuple[list, list]:
-    # Not densified: a thumbnail of the world needs no true parallels, and stays small.
-    return line_coords(data.world, densify=False)
-
-
-def _inset_traces(data: Dataset, state: MapState, lang: str) -> list[dict]:
-    """The world locator: talks and events away from Korea, each with a line to Korea."""
-    away = [m for m in (*state.sessions, *state.events) if m.abroad]
-    places = list(dict.fromkeys(m.place for m in away))
-    active = bool(places)
-    land = _area_trace(
-        _world_coords(data) if active else ([], []),
-        "world",
-        "inset",
-        style.LAND_NEIGHBOURS,
-        {"color": style.COAST, "width": 0.4},
-        geo="geo2",
-        showlegend=False,
-    )
-    ray_lon, ray_lat, mark_lon, mark_lat, labels, hovers = [], [], [], [], [], []
-    for pid in places:
-        place = data.places.loc[pid]
-        ray_lon += [place.geometry.x, KOREA_ANCHOR[0], None]
-        ray_lat += [place.geometry.y, KOREA_ANCHOR[1], None]
-        mark_lon.append(place.geometry.x)
-        mark_lat.append(place.geometry.y)
-        labels.append(place_name(place, lang).split(" (")[0])  # "Flushing Meadows"
-        hovers.append("<br>".join(dict.fromkeys(plain(m.title) for m in away if m.place == pid)))
-    rays = {
-        "type": "scattergeo",
-        "geo": "geo2",
-        "mode": "lines",
-        "lon": ray_lon,
-        "lat": ray_lat,
-        "line": {"color": style.VENUE_ACTIVE, "width": 1.5, "dash": "dot"},
-        "hoverinfo": "skip",
-        "showlegend": False,
-        "name": "toward Korea",
-        "meta": {"layer": "inset"},
-    }
-    korea = "한국" if lang == "ko" else "Korea"
-    marks = {
-        "type": "scattergeo",
-        "geo": "geo2",
-        "mode": "markers+text",
-        "lon": [*mark_lon, KOREA_ANCHOR[0]] if active else [],
-        "lat": [*mark_lat, KOREA_ANCHOR[1]] if active else [],
-        "text": [*labels, korea] if active else [],
-        "textposition": "top center",
-        "textfont": {"size": 11, "color": style.INK},
-        "hovertext": [*hovers, korea] if active else [],
-        "hoverinfo": "text",
-        "marker": {
-            "size": [10] * len(mark_lon) + [8],
-            "color": style.VENUE_ACTIVE,
-            "symbol": ["diamond"] * len(mark_lon) + ["square"],
-            "line": {"color": style.INK, "width": 1},
-        },
-        "showlegend": False,
-        "name": "away from Korea",
-        "meta": {"layer": "inset"},
-    }
-    return [land, rays, marks]
-
-
 def dynamic_traces(data: Dataset, state: MapState, options: MapOptions) -> list[dict]:
     """Everything that depends on the date; always the same number of traces for an option set."""
     layers, lang = options.layers, options.lang
@@ -474,19 +309,8 @@ def dynamic_traces(data: Dataset, state: MapState, options: MapOptions) -> list[
     if "events" in layers:
         venues = _venue_places(data) if "venues" in layers else frozenset()
         traces.extend(_event_traces(state, lang, venues))
-    traces.extend(_inset_traces(data, state, lang))
+    traces.extend(inset_traces(data, state, lang))
     return traces
-
-
-def inset_geo(active: bool) -> dict:
-    """The locator's frame: shown only while something happens away from Korea."""
-    return {
-        "visible": False,
-        "domain": {"x": [0.005, 0.30], "y": [0.01, 0.25]},
-        "projection": {"type": "natural earth"},
-        "bgcolor": style.SEA if active else "rgba(0,0,0,0)",
-        "lataxis": {"range": [-58, 80]},
-    }
 
 
 def base_layout(options: MapOptions) -> dict:
@@ -525,88 +349,6 @@ def base_layout(options: MapOptions) -> dict:
     }
 
 
-def front_templates(options: MapOptions) -> list[dict]:
-    """The front's traces without coordinates, in drawing order: held areas, UN pockets,
-    the uncertainty band, the line. Python fills them for a day (export, tests); the
-    browser fills the same templates while it animates."""
-    layers, traces = options.layers, []
-    if "control" in layers:
-        for side, name, colour in (
-            ("un", "Held by the UN Command and ROK", style.HELD_UN),
-            ("communist", "Held by the DPRK and Chinese People's Volunteers", style.HELD_COMMUNIST),
-            ("pocket", "UN-held pocket", style.HELD_UN_POCKET),
-        ):
-            traces.append(
-                _area_trace(
-                    ([], []),
-                    name,
-                    "control",
-                    colour,
-                    {"color": "rgba(0,0,0,0)", "width": 0},
-                    legendgroup="control",
-                    showlegend=side != "pocket",
-                    meta={"layer": "control", "side": side},
-                )
-            )
-    if "uncertainty" in layers:
-        traces.append(
-            _area_trace(
-                ([], []),
-                "Front line ± its stated accuracy",
-                "uncertainty",
-                style.FRONT_BAND,
-                {"color": "rgba(0,0,0,0)", "width": 0},
-                legendgroup="uncertainty",
-            )
-        )
-    if "frontline" in layers:
-        traces.append(
-            {
-                "type": "scattergeo",
-                "mode": "lines",
-                "lon": [],
-                "lat": [],
-                "name": "Front line",
-                "line": {"color": style.FRONT_LINE, "width": 2.5},
-                "hoverinfo": "text",
-                "text": "",
-                "meta": {"layer": "frontline"},
-                "legendgroup": "frontline",
-            }
-        )
-    return traces
-
-
-def front_traces(data: Dataset, day: dt.date, options: MapOptions) -> list[dict]:
-    """The front's traces on a day (empty outside the war): exact, with shapely."""
-    templates = front_templates(options)
-    found = front_on(list(data.keyframes), list(data.enclaves), day)
-    if found is None:
-        return templates
-    un, communist = held_areas(data.land, found) if "control" in options.layers else (None, None)
-    shapes = {
-        "un": un,
-        "communist": communist,
-        "pocket": shapely.union_all(
-            [p.area.intersection(data.land) for p in found.enclaves if p.held_by == "UN"]
-        )
-        if found.enclaves
-        else None,
-    }
-    for trace in templates:
-        layer = trace["meta"]["layer"]
-        if layer == "control":
-            geometry = shapes[trace["meta"]["side"]]
-        elif layer == "uncertainty":
-            geometry = uncertainty_band(found, data.land)
-        else:
-            geometry = line_on_land(found, data.land)
-            trace["text"] = f"Front line, {found.status} (± {found.accuracy_km:g} km)"
-        if geometry is not None and not geometry.is_empty:
-            trace["lon"], trace["lat"] = polygon_coords(geometry, options.detail / 2)
-    return templates
-
-
 def build_figure(data: Dataset, state: MapState, options: MapOptions) -> dict:
     """The map on a day with these options: the one builder of every map drawn."""
     dynamic = dynamic_traces(data, state, options)
@@ -614,79 +356,3 @@ def build_figure(data: Dataset, state: MapState, options: MapOptions) -> dict:
     layout["geo2"] = inset_geo(bool(dynamic[-1]["lon"]))
     front = front_traces(data, state.day, options)
     return {"data": static_traces(data, options) + front + dynamic, "layout": layout}
-
-
-def timeline_figure(data: Dataset) -> dict:
-    """The strip under the map: each event a mark on the time axis, by category."""
-    traces = []
-    rows = list(style.CATEGORY_STYLE)
-    for row, (category, look) in enumerate(style.CATEGORY_STYLE.items()):
-        events = data.events[data.events["category"] == category]
-        span_x, span_y = [], []
-        for _, e in events[events["first_day"] != events["last_day"]].iterrows():
-            span_x += [e["first_day"].isoformat(), e["last_day"].isoformat(), None]
-            span_y += [row, row, None]
-        traces.append(
-            {
-                "type": "scatter",
-                "mode": "lines",
-                "x": span_x,
-                "y": span_y,
-                "line": {"color": look["color"], "width": 5},
-                "opacity": 0.45,
-                "hoverinfo": "skip",
-                "showlegend": False,
-            }
-        )
-        traces.append(
-            {
-                "type": "scatter",
-                "mode": "markers",
-                "x": [d.isoformat() for d in events["first_day"]],
-                "y": [row] * len(events),
-                "marker": {
-                    "size": 10,
-                    "color": look["color"],
-                    "symbol": look["symbol"],
-                    "line": {"color": "white", "width": 1},
-                },
-                "customdata": [
-                    [eid, day_number(max(d, TIMELINE_START))]
-                    for eid, d in zip(events.index, events["first_day"], strict=True)
-                ],
-                "hovertext": [f"{e['when']}: {plain(e['title'])}" for _, e in events.iterrows()],
-                "hoverinfo": "text",
-                "name": look["label"],
-                "showlegend": False,
-            }
-        )
-    return {
-        "data": traces,
-        "layout": {
-            "template": EMPTY_TEMPLATE,
-            # Side margins match the slider's, so a mark sits under its day on the slider.
-            "height": 104,
-            "margin": {"l": 84, "r": 14, "t": 4, "b": 22},
-            "paper_bgcolor": "white",
-            "plot_bgcolor": "#fafafa",
-            "font": {"family": style.FONT_FAMILY, "size": 12, "color": style.INK},
-            "xaxis": {
-                "type": "date",
-                "range": [TIMELINE_START.isoformat(), TIMELINE_END.isoformat()],
-                "fixedrange": True,
-                "showgrid": True,
-                "gridcolor": "#e6e6e6",
-                "dtick": "M12",
-                "tickformat": "%Y",
-            },
-            "yaxis": {
-                "tickvals": list(range(len(rows))),
-                "fixedrange": True,
-                "ticktext": [style.CATEGORY_STYLE[c]["label"] for c in rows],
-                "tickfont": {"size": 11, "color": style.MUTED},
-                "range": [-0.6, len(rows) - 0.4],
-            },
-            "hovermode": "closest",
-            "dragmode": False,
-        },
-    }

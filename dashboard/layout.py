@@ -7,8 +7,9 @@ from collections.abc import Callable
 from dash import dcc, html
 
 from dashboard.animation import event_entries, map_bundle
-from dashboard.figures import MAP_LAYERS, MapOptions, timeline_figure
+from dashboard.map_options import MAP_LAYERS, MapOptions
 from dashboard.state import TIMELINE_DAYS, TIMELINE_END, TIMELINE_START, day_number
+from dashboard.timeline_strip import timeline_figure
 from dashboard.url_state import View
 from events.dataset import Dataset
 from geodata.catalogue import LAYERS

@@ -10,6 +10,7 @@ import copy
 import math
 
 from dashboard import style
+from dashboard.traces import decoration
 from geodata.region import LAT_MAX, LAT_MIN, LON_MAX, LON_MIN
 
 CSS_DPI = 96  # Plotly lays out in CSS pixels: 96 to the inch
@@ -53,44 +54,44 @@ def _scale_bar() -> list[dict]:
         lons += [None, lon, lon]
         lats += [None, SCALE_LAT - tick, SCALE_LAT + tick]
     return [
-        {
-            "type": "scattergeo",
-            "mode": "lines",
-            "lon": lons,
-            "lat": lats,
-            "line": {"color": style.INK, "width": 2},
-            "hoverinfo": "skip",
-            "showlegend": False,
-            "name": "scale bar",
-            "meta": {"layer": "print"},
-        },
-        {
-            "type": "scattergeo",
-            "mode": "text",
-            "lon": [ends[0], ends[2]],
-            "lat": [SCALE_LAT + 0.12] * 2,
-            "text": ["0", f"{SCALE_KM} km"],
-            "textfont": {"size": 11, "color": style.INK},
-            "textposition": "top center",
-            "hoverinfo": "skip",
-            "showlegend": False,
-            "name": "scale labels",
-            "meta": {"layer": "print"},
-        },
-        {
-            "type": "scattergeo",
-            "mode": "text",
-            "lon": [ends[1]],
-            "lat": [SCALE_LAT - 0.14],
-            "text": [f"scale true at {SCALE_LAT:.0f}°N"],
-            "textposition": "bottom center",
-            "textfont": {"size": 9, "color": style.MUTED},
-            "hoverinfo": "skip",
-            "showlegend": False,
-            "name": "scale note",
-            "meta": {"layer": "print"},
-        },
+        decoration(lons, lats, "scale bar", "print", line={"color": style.INK, "width": 2}),
+        decoration(
+            [ends[0], ends[2]],
+            [SCALE_LAT + 0.12] * 2,
+            "scale labels",
+            "print",
+            mode="text",
+            text=["0", f"{SCALE_KM} km"],
+            textposition="top center",
+            textfont={"size": 11, "color": style.INK},
+        ),
+        decoration(
+            [ends[1]],
+            [SCALE_LAT - 0.14],
+            "scale note",
+            "print",
+            mode="text",
+            text=[f"scale true at {SCALE_LAT:.0f}°N"],
+            textposition="bottom center",
+            textfont={"size": 9, "color": style.MUTED},
+        ),
     ]
+
+
+def _page_text(text: str, y: float, anchor: str, shift: int, size: int, colour: str) -> dict:
+    """Text on the page, left-aligned above (y=1) or below (y=0) the map."""
+    return {
+        "text": text,
+        "x": 0,
+        "y": y,
+        "xref": "paper",
+        "yref": "paper",
+        "xanchor": "left",
+        "yanchor": anchor,
+        "yshift": shift,
+        "showarrow": False,
+        "font": {"size": size, "color": colour},
+    }
 
 
 def for_print(figure: dict, title: str, date_text: str) -> dict:
@@ -108,43 +109,9 @@ def for_print(figure: dict, title: str, date_text: str) -> dict:
         }
     )
     layout["annotations"] = [
-        {
-            "text": f"<b>{title}</b>",
-            "x": 0,
-            "y": 1,
-            "xref": "paper",
-            "yref": "paper",
-            "xanchor": "left",
-            "yanchor": "bottom",
-            "yshift": 26,
-            "showarrow": False,
-            "font": {"size": 17, "color": style.INK},
-        },
-        {
-            "text": date_text,
-            "x": 0,
-            "y": 1,
-            "xref": "paper",
-            "yref": "paper",
-            "xanchor": "left",
-            "yanchor": "bottom",
-            "yshift": 6,
-            "showarrow": False,
-            "font": {"size": 13, "color": style.MUTED},
-        },
-        {
-            "text": CREDIT,
-            "align": "left",
-            "x": 0,
-            "y": 0,
-            "xref": "paper",
-            "yref": "paper",
-            "xanchor": "left",
-            "yanchor": "top",
-            "yshift": -8,
-            "showarrow": False,
-            "font": {"size": 9, "color": style.MUTED},
-        },
+        _page_text(f"<b>{title}</b>", 1, "bottom", 26, 17, style.INK),
+        _page_text(date_text, 1, "bottom", 6, 13, style.MUTED),
+        {**_page_text(CREDIT, 0, "top", -8, 9, style.MUTED), "align": "left"},
         # North arrow: Mercator keeps north straight up everywhere on the map.
         {
             "text": "<b>N</b>",

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
-from dashboard.figures import DEFAULT_LAYERS, LANGUAGES, MAP_LAYERS
+from dashboard.map_options import DEFAULT_LAYERS, LANGUAGES, MAP_LAYERS
 from dashboard.state import TIMELINE_END, TIMELINE_START
 from events.dates import format_day
 

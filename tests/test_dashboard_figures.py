@@ -7,8 +7,11 @@ import itertools
 import json
 
 from dashboard.animation import map_bundle
-from dashboard.figures import FRONT_LAYERS, MapOptions, build_figure, plain, timeline_figure
+from dashboard.figures import build_figure
+from dashboard.map_options import FRONT_LAYERS, MapOptions
 from dashboard.state import TIMELINE_DAYS, day_from_number, state_at
+from dashboard.timeline_strip import timeline_figure
+from dashboard.traces import plain
 
 
 def figure_on(dataset, day, **options):

@@ -1,0 +1,91 @@
+"""The world locator inset: talks and events away from Korea (Moscow, New York, Geneva)
+while they are in force, each with a line toward Korea."""
+
+from __future__ import annotations
+
+import functools
+
+from dashboard import style
+from dashboard.geometry_coords import line_coords
+from dashboard.state import MapState
+from dashboard.traces import area_trace, place_name, plain
+from events.dataset import Dataset
+
+KOREA_ANCHOR = (126.98, 37.57)  # the inset's "Korea" mark: Seoul
+
+
+@functools.lru_cache(maxsize=4)
+def _world_coords(data: Dataset) -> tuple[list, list]:
+    # Not densified: a thumbnail of the world needs no true parallels, and stays small.
+    return line_coords(data.world, densify=False)
+
+
+def inset_traces(data: Dataset, state: MapState, lang: str) -> list[dict]:
+    """The world locator: talks and events away from Korea, each with a line to Korea."""
+    away = [m for m in (*state.sessions, *state.events) if m.abroad]
+    places = list(dict.fromkeys(m.place for m in away))
+    active = bool(places)
+    land = area_trace(
+        _world_coords(data) if active else ([], []),
+        "world",
+        "inset",
+        style.LAND_NEIGHBOURS,
+        {"color": style.COAST, "width": 0.4},
+        geo="geo2",
+        showlegend=False,
+    )
+    ray_lon, ray_lat, mark_lon, mark_lat, labels, hovers = [], [], [], [], [], []
+    for pid in places:
+        place = data.places.loc[pid]
+        ray_lon += [place.geometry.x, KOREA_ANCHOR[0], None]
+        ray_lat += [place.geometry.y, KOREA_ANCHOR[1], None]
+        mark_lon.append(place.geometry.x)
+        mark_lat.append(place.geometry.y)
+        labels.append(place_name(place, lang).split(" (")[0])  # "Flushing Meadows"
+        hovers.append("<br>".join(dict.fromkeys(plain(m.title) for m in away if m.place == pid)))
+    rays = {
+        "type": "scattergeo",
+        "geo": "geo2",
+        "mode": "lines",
+        "lon": ray_lon,
+        "lat": ray_lat,
+        "line": {"color": style.VENUE_ACTIVE, "width": 1.5, "dash": "dot"},
+        "hoverinfo": "skip",
+        "showlegend": False,
+        "name": "toward Korea",
+        "meta": {"layer": "inset"},
+    }
+    korea = "한국" if lang == "ko" else "Korea"
+    marks = {
+        "type": "scattergeo",
+        "geo": "geo2",
+        "mode": "markers+text",
+        "lon": [*mark_lon, KOREA_ANCHOR[0]] if active else [],
+        "lat": [*mark_lat, KOREA_ANCHOR[1]] if active else [],
+        "text": [*labels, korea] if active else [],
+        "textposition": "top center",
+        "textfont": {"size": 11, "color": style.INK},
+        "hovertext": [*hovers, korea] if active else [],
+        "hoverinfo": "text",
+        "marker": {
+            "size": [10] * len(mark_lon) + [8],
+            "color": style.VENUE_ACTIVE,
+            "symbol": ["diamond"] * len(mark_lon) + ["square"],
+            "line": {"color": style.INK, "width": 1},
+        },
+        "showlegend": False,
+        "name": "away from Korea",
+        "meta": {"layer": "inset"},
+    }
+    return [land, rays, marks]
+
+
+def inset_geo(active: bool) -> dict:
+    """The locator's frame: shown only while something happens away from Korea."""
+    return {
+        "visible": False,
+        "domain": {"x": [0.005, 0.30], "y": [0.01, 0.25]},
+        "projection": {"type": "natural earth"},
+        "bgcolor": style.SEA if active else "rgba(0,0,0,0)",
+        "lataxis": {"range": [-58, 80]},
+    }
