@@ -8,8 +8,8 @@ traces once, with the same builder as every other map, and store each distinct t
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
-import re
 
 import numpy as np
 import shapely
@@ -22,16 +22,15 @@ from dashboard.map_options import MapOptions
 from dashboard.state import TIMELINE_DAYS, TIMELINE_START, change_days, day_number, state_at
 from dashboard.world_inset import inset_geo
 from events.dataset import Dataset
-
-URL = re.compile(r"https?://[^\s<>\"']+")
+from events.timeline import citation_url
 
 
 def _citation(text: str) -> dict:
     """A citation with its first web address split out, so the page can link only that."""
-    match = URL.search(text)
-    return {"text": text, "url": match.group(0).rstrip(".,;)") if match else None}
+    return {"text": text, "url": citation_url(text)}
 
 
+@functools.lru_cache(maxsize=8)
 def event_entries(data: Dataset) -> dict[str, dict]:
     """Events as the side panel and the timeline need them."""
     entries = {}
@@ -67,7 +66,7 @@ def front_payload(data: Dataset, options: MapOptions) -> dict:
                 "short": short_date(k.day),
                 "label": k.label,
                 "accuracy_km": k.accuracy_km,
-                "sources": list(k.sources),
+                "sources": [_citation(s) for s in k.sources],
                 "lon": _rounded(points[:, 0]),
                 "lat": _rounded(points[:, 1]),
             }

@@ -11,9 +11,8 @@ from dashboard.map_options import MapOptions
 from dashboard.state import MapState
 from events.dataset import Dataset
 from events.dates import format_day
+from events.timeline import citation_url
 from geodata.catalogue import LAYERS, NATURAL_EARTH
-
-URL = re.compile(r"https?://[^\s<>\"']+")
 
 
 class SourceList:
@@ -120,8 +119,8 @@ def csl_json(caption: str) -> list[dict]:
     items = []
     for n, citation in enumerate(cited_sources(caption), start=1):
         item = {"id": f"source-{n}", "type": "document", "title": citation}
-        match = URL.search(citation)
-        if match:
-            item["URL"] = match.group(0).rstrip(".,;)")
+        url = citation_url(citation)
+        if url:
+            item["URL"] = url
         items.append(item)
     return items

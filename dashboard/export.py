@@ -205,7 +205,7 @@ def export_snapshot(
     """One map (and its caption and sources) written to `out`; returns the files written."""
     if fmt not in FORMATS:
         raise ExportError(f"--format {fmt}: unknown format ({' | '.join(FORMATS)})")
-    check_writable(out.parent if str(out.parent) else Path("."))
+    check_writable(out.parent)
     files = {out: snapshot_bytes(data, snap, fmt, renderer), **companion_files(data, snap, out)}
     write_atomically(files)
     return list(files)
@@ -269,7 +269,7 @@ def export_animation(
     """An animated GIF of the days given (frames rendered as PNG in one browser)."""
     from PIL import Image
 
-    check_writable(out.parent if str(out.parent) else Path("."))
+    check_writable(out.parent)
     frames = []
     with Renderer() as renderer:
         for day in days:

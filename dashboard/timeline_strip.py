@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import functools
+
 from dashboard import style
 from dashboard.state import TIMELINE_END, TIMELINE_START, day_number
 from dashboard.traces import EMPTY_TEMPLATE, plain
 from events.dataset import Dataset
 
 
+@functools.lru_cache(maxsize=8)
 def timeline_figure(data: Dataset) -> dict:
     """The strip under the map: each event a mark on the time axis, by category."""
     traces = []

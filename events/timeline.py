@@ -19,6 +19,15 @@ ID_PATTERN = re.compile(r"^[A-Za-z0-9_.-]+$")
 YES_VALUES = {"yes": True, "": False, "no": False}
 
 
+WEB_ADDRESS = re.compile(r"https?://[^\s<>\"']+")
+
+
+def citation_url(citation: str) -> str | None:
+    """The first web address in a citation (trailing punctuation trimmed), if any."""
+    match = WEB_ADDRESS.search(citation)
+    return match.group(0).rstrip(".,;)") if match else None
+
+
 def split_sources(text: str) -> list[str]:
     """Citations are separated by ' | ' (a pipe with a space each side)."""
     return [part.strip() for part in text.split("|")]

@@ -56,13 +56,9 @@
   function frontNote(bundle, day) {
     const found = core().frontAt(bundle.front, day);
     if (!found || !bundle.front.templates.length) return "";
-    const sources = found.sources.map((text) => {
-      const match = text.match(/https?:\/\/[^\s<>"']+/);
-      return citation({ text: text, url: match ? match[0].replace(/[.,;)]+$/, "") : null });
-    });
     return [el("Strong", { children: "Front line: " }),
       found.status + " (± " + found.accuracy + " km).",
-      el("Ul", { className: "sources", children: sources })];
+      el("Ul", { className: "sources", children: found.sources.map(citation) })];
   }
 
   const korea = {
