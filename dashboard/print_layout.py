@@ -17,7 +17,7 @@ CSS_DPI = 96  # Plotly lays out in CSS pixels: 96 to the inch
 # Every print is laid out at one column width and scaled to the size asked for, so type,
 # legend and map keep their proportions at any size (vector formats scale exactly).
 REFERENCE_WIDTH_MM = 170.0
-MARGIN = {"l": 12, "r": 12, "t": 64, "b": 44}
+MARGIN = {"l": 12, "r": 12, "t": 64, "b": 150}  # legend rows and credit below
 CREDIT = (
     "Korea 1945–1954 map. Land, coast and MDL: Natural Earth (public domain); 38th parallel"
     "<br>and DMZ computed from them. Events and places: every source is in the caption."
@@ -108,10 +108,21 @@ def for_print(figure: dict, title: str, date_text: str) -> dict:
             "dragmode": False,
         }
     )
+    # On paper the legend runs in rows under the map, so it hides no part of it.
+    layout["legend"] = {
+        **layout["legend"],
+        "orientation": "h",
+        "x": 0,
+        "xanchor": "left",
+        "y": 0,
+        "yanchor": "top",
+        "bgcolor": "white",
+        "borderwidth": 0,
+    }
     layout["annotations"] = [
         _page_text(f"<b>{title}</b>", 1, "bottom", 26, 17, style.INK),
         _page_text(date_text, 1, "bottom", 6, 13, style.MUTED),
-        {**_page_text(CREDIT, 0, "top", -8, 9, style.MUTED), "align": "left"},
+        {**_page_text(CREDIT, 0, "top", -120, 9, style.MUTED), "align": "left"},
         # North arrow: Mercator keeps north straight up everywhere on the map.
         {
             "text": "<b>N</b>",

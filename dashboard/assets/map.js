@@ -55,7 +55,7 @@
 
   function frontNote(bundle, day) {
     const found = core().frontAt(bundle.front, day);
-    if (!found || !bundle.front.templates.length) return "";
+    if (!found || !bundle.front.templates.length) return null;
     return [el("Strong", { children: "Front line: " }),
       found.status + " (± " + found.accuracy + " km).",
       el("Ul", { className: "sources", children: found.sources.map(citation) })];
