@@ -1,7 +1,8 @@
 """Korea 1945–1954 map: the command line.
 
-python run.py [--host H] [--port P] [--events FILE ...] [--debug]   serve the dashboard
-python run.py check [--events FILE ...]                            validate all data
+python run.py [--host H] [--port P] [--events FILE ...] [--tour FILE ...] [--debug]
+                                                                   serve the dashboard
+python run.py check [--events FILE ...] [--tour FILE ...]           validate all data
 """
 
 from __future__ import annotations
@@ -41,6 +42,15 @@ def _add_events_option(parser: argparse.ArgumentParser, default=None) -> None:
         metavar="FILE",
         help="an extra events CSV merged with events/events.csv (repeatable)",
     )
+    parser.add_argument(
+        "--tour",
+        type=Path,
+        action="append",
+        default=default or [],
+        metavar="FILE",
+        help="an extra tour (YAML, like events/tours/*.yaml); when serving, the address "
+        "that opens the first one is printed (repeatable)",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -70,7 +80,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        data = load_dataset(args.events)
+        data = load_dataset(args.events, extra_tours=args.tour)
     except DataError as err:
         print(err, file=sys.stderr)
         return 1
@@ -87,6 +97,10 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     from dashboard.app import serve  # only the server needs Dash
 
+    if args.tour:  # the lecturer's own tour: say where it opens
+        print(
+            f"Tour: http://{args.host}:{args.port}/?tour={Path(args.tour[0]).stem}&stop=1&present=1"
+        )
     return serve(data, host=args.host, port=args.port, debug=args.debug)
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from geodata.catalogue import DEFAULT_LAYER_IDS
+
 # Layers the dashboard offers today, in the order of the layer picker.
 MAP_LAYERS = (
     "parallel38",
@@ -17,7 +19,7 @@ MAP_LAYERS = (
     "venues",
     "events",
 )
-DEFAULT_LAYERS = frozenset(MAP_LAYERS) - {"uncertainty"}
+DEFAULT_LAYERS = frozenset(DEFAULT_LAYER_IDS)
 FRONT_LAYERS = ("control", "uncertainty", "frontline")
 LANGUAGES = ("en", "ko", "both")
 SCREEN_DETAIL = 0.003  # degrees (about 300 m): coastline simplification on screen

@@ -10,10 +10,10 @@ import functools
 from dataclasses import dataclass
 
 from events.dataset import Dataset
-from geodata.catalogue import ARMISTICE, INVASION, LAYERS
+from geodata.catalogue import ARMISTICE, INVASION, LAYERS, MAP_FIRST_DAY, MAP_LAST_DAY
 
-TIMELINE_START = dt.date(1945, 8, 10)
-TIMELINE_END = dt.date(1954, 6, 15)
+TIMELINE_START = MAP_FIRST_DAY
+TIMELINE_END = MAP_LAST_DAY
 TIMELINE_DAYS = (TIMELINE_END - TIMELINE_START).days
 # A one-day event stays on the map for a few days either side, so that a slider
 # moving a week at a time still shows it.

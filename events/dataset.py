@@ -10,6 +10,8 @@ import geopandas as gpd
 import shapely
 
 from events.timeline import load_events
+from events.tours import Tour, load_tours
+from geodata.catalogue import DEFAULT_LAYER_IDS, LAYERS, MAP_FIRST_DAY, MAP_LAST_DAY
 from geodata.frontlines import Enclave, Keyframe, load_frontlines
 from geodata.layers import (
     demilitarized_zone,
@@ -35,6 +37,11 @@ def _near(path: Path) -> Path:
 ROOT = Path(__file__).resolve().parent.parent
 GEODATA_DIR = _near(ROOT / "geodata")
 SHIPPED_EVENTS = _near(ROOT / "events" / "events.csv")
+TOURS_DIR = _near(ROOT / "events" / "tours")
+
+
+def shipped_tours(tours_dir: Path = TOURS_DIR) -> list[Path]:
+    return sorted(tours_dir.glob("*.yaml"))
 
 
 # eq=False: a Dataset hashes by identity, so figure builders can cache per dataset.
@@ -51,12 +58,15 @@ class Dataset:
     keyframes: tuple[Keyframe, ...]
     enclaves: tuple[Enclave, ...]
     event_files: tuple[Path, ...]
+    tours: tuple[Tour, ...] = ()
 
 
 def load_dataset(
     extra_events: Sequence[Path] = (),
     geodata_dir: Path = GEODATA_DIR,
     events_file: Path = SHIPPED_EVENTS,
+    extra_tours: Sequence[Path] = (),
+    tours_dir: Path = TOURS_DIR,
 ) -> Dataset:
     """Load and validate every file; raises DataError with all problems of all files."""
     problems = []
@@ -75,6 +85,18 @@ def load_dataset(
     front = attempt(load_frontlines, geodata_dir / "frontlines.geojson")
     event_files = (events_file, *extra_events)
     events = attempt(load_events, event_files, places) if places is not None else None
+    tours = None
+    if events is not None:
+        tours = attempt(
+            lambda paths: load_tours(
+                paths,
+                event_days=dict(events["first_day"].items()),
+                layer_ids=tuple(LAYERS),
+                days=(MAP_FIRST_DAY, MAP_LAST_DAY),
+                default_layers=DEFAULT_LAYER_IDS,
+            ),
+            [*shipped_tours(tours_dir), *extra_tours],
+        )
     if problems:
         raise DataError(problems)
     land = korea_land(basemap)
@@ -90,6 +112,7 @@ def load_dataset(
         keyframes=tuple(front[0]),
         enclaves=tuple(front[1]),
         event_files=tuple(event_files),
+        tours=tours,
     )
 
 
@@ -118,4 +141,6 @@ def summary_lines(data: Dataset, geodata_dir: Path = GEODATA_DIR) -> list[str]:
             continue
         first, last = rows["first_day"].min(), rows["last_day"].max()
         lines.append(f"{path}: {len(rows)} events, {first.isoformat()} to {last.isoformat()}")
+    for tour in data.tours:
+        lines.append(f"{tour.file}: tour '{tour.name}', {len(tour.stops)} stops: {tour.title}")
     return lines

@@ -8,6 +8,10 @@ from dataclasses import dataclass
 DIVISION = dt.date(1945, 8, 10)  # the night of 10-11 August 1945: the line is chosen
 INVASION = dt.date(1950, 6, 25)
 ARMISTICE = dt.date(1953, 7, 27)
+# The days the map covers: from the choice of the line to the end of the Geneva
+# Conference's Korean phase (15 June 1954).
+MAP_FIRST_DAY = DIVISION
+MAP_LAST_DAY = dt.date(1954, 6, 15)
 
 
 @dataclass(frozen=True)
@@ -111,3 +115,7 @@ LAYERS: dict[str, Layer] = {
         ),
     ]
 }
+
+# Layers on when a view or a tour stop names none: all but the uncertainty band, which
+# doubles the ink on the front and is for those who ask for it.
+DEFAULT_LAYER_IDS = tuple(name for name in LAYERS if name != "uncertainty")
