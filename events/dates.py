@@ -11,6 +11,8 @@ from typing import Literal
 Precision = Literal["day", "month", "year"]
 FIRST_YEAR, LAST_YEAR = 1945, 1954
 _FORM = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# 1950-6-25: what a spreadsheet makes of a date typed without leading zeros.
+_UNPADDED = re.compile(r"^(\d{4})-(\d{1,2})(?:-(\d{1,2}))?$")
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,7 @@ def parse_date(text: str) -> HistoricalDate:
     """Parse YYYY-MM-DD, YYYY-MM or YYYY. Raises ValueError with the reason."""
     match = _FORM.match(text.strip())
     if not match:
-        raise ValueError(f"{text!r} is not a date")
+        raise ValueError(f"{text!r} is not a date{_padding_hint(text.strip())}")
     year, month, day = (int(g) if g else None for g in match.groups())
     if month is None:
         return HistoricalDate(dt.date(year, 1, 1), dt.date(year, 12, 31), "year", text)
@@ -43,6 +45,14 @@ def parse_date(text: str) -> HistoricalDate:
     if not 1 <= day <= days_in_month:
         raise ValueError(f"{text!r}: {calendar.month_name[month]} {year} has no day {day}")
     return HistoricalDate(dt.date(year, month, day), dt.date(year, month, day), "day", text)
+
+
+def _padding_hint(text: str) -> str:
+    match = _UNPADDED.match(text)
+    if not match:
+        return ""
+    year, *rest = match.groups()
+    return ": write " + "-".join([year, *(f"{int(part):02d}" for part in rest if part)])
 
 
 def format_date(date: HistoricalDate) -> str:
