@@ -9,6 +9,7 @@ held by one side on its keyframe's date (the Inchon beachhead, the Hungnam perim
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,6 +60,35 @@ def _accuracy(value, line: int, log: ProblemLog) -> float | None:
     return float(value)
 
 
+def _sources(value, line: int, log: ProblemLog) -> tuple[str, ...]:
+    if value is not None and not isinstance(value, str):
+        log.add(
+            line,
+            "sources",
+            f"a JSON {type(value).__name__}, not text",
+            "one text, citations separated by ' | '",
+        )
+        return ()
+    sources = tuple(s.strip() for s in (value or "").split(" | "))
+    if value and not all(sources):
+        log.add(line, "sources", "an empty citation", "citations separated by ' | '")
+    return sources
+
+
+def _waypoints(value, line: int, log: ProblemLog) -> tuple[str, ...]:
+    """The names of the waypoints: a list of {"name": ...} objects, or nothing."""
+    value = value or []
+    if not isinstance(value, list) or not all(isinstance(w, dict) for w in value):
+        log.add(
+            line,
+            "waypoints",
+            f"{json.dumps(value, ensure_ascii=False)[:40]} is not a list of objects",
+            '[{"name": "Kaesong", ...}, ...]',
+        )
+        return ()
+    return tuple(str(w.get("name", "")) for w in value)
+
+
 def load_frontlines(path: Path) -> tuple[list[Keyframe], list[Enclave]]:
     """Keyframes by date and the enclaves; raises DataError with every problem."""
     log = ProblemLog(str(path))
@@ -67,9 +97,8 @@ def load_frontlines(path: Path) -> tuple[list[Keyframe], list[Enclave]]:
         props, line, geometry = f.properties, f.line, f.geometry
         day = _day(props.get("date"), line, log) if props.get("date") else None
         accuracy = _accuracy(props.get("accuracy_km"), line, log)
-        sources = tuple(s.strip() for s in str(props.get("sources") or "").split(" | "))
-        if not all(sources):
-            log.add(line, "sources", "an empty citation", "citations separated by ' | '")
+        sources = _sources(props.get("sources"), line, log)
+        names = _waypoints(props.get("waypoints"), line, log)
         kind = props.get("kind")
         if kind == "line":
             if geometry is not None and geometry.geom_type != "LineString":
@@ -86,7 +115,6 @@ def load_frontlines(path: Path) -> tuple[list[Keyframe], list[Enclave]]:
                 )
             seen.setdefault(day, line)
             if day and accuracy and geometry is not None:
-                names = tuple(w.get("name", "") for w in props.get("waypoints") or [])
                 keyframes.append(
                     Keyframe(
                         day,

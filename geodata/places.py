@@ -7,7 +7,7 @@ from pathlib import Path
 
 import geopandas as gpd
 
-from geodata.geojson_file import read_features
+from geodata.geojson_file import format_position, position_hint, read_features
 from geodata.problems import ProblemLog
 from geodata.region import GEOGRAPHIC_CRS, in_map_box
 
@@ -15,6 +15,12 @@ PLACE_KINDS = ("city", "venue", "battle", "other")
 PLACE_PROPERTIES = ("id", "name_en", "name_ko", "kind", "source")
 ID_PATTERN = re.compile(r"^[a-z0-9_]+$")
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+
+def _off_earth_hint(point) -> str:
+    """Only a swap explains a latitude over 90 that is a longitude in the map's box."""
+    swapped = abs(point.x) <= 90 < abs(point.y)
+    return ": latitude and longitude swapped?" if swapped else position_hint(point.x, point.y)
 
 
 def load_places(path: Path) -> gpd.GeoDataFrame:
@@ -47,25 +53,31 @@ def load_places(path: Path) -> gpd.GeoDataFrame:
             log.add(line, "kind", f"unknown kind {props['kind']!r}", " | ".join(PLACE_KINDS))
         if props.get("name_ko") and not HANGUL.search(str(props["name_ko"])):
             log.add(line, "name_ko", f"{props['name_ko']!r} has no Hangul", "the name in Hangul")
+        if props.get("name_en") and HANGUL.search(str(props["name_en"])):
+            log.add(
+                line,
+                "name_en",
+                f"{props['name_en']!r} is in Hangul",
+                "the name in the Latin alphabet; Hangul goes in name_ko",
+            )
         abroad = props.get("abroad") is True
         if point is not None:
             if point.geom_type != "Point":
                 log.add(line, "geometry", f"a {point.geom_type}", "a Point")
                 continue
             if not (-180 <= point.x <= 180 and -90 <= point.y <= 90):
-                swapped = abs(point.x) <= 90 < abs(point.y)
-                hint = ": latitude and longitude swapped?" if swapped else ""
                 log.add(
                     line,
                     "geometry",
-                    f"({point.x:g}, {point.y:g}) is not on Earth{hint}",
+                    f"{format_position(point.x, point.y)} is not on Earth{_off_earth_hint(point)}",
                     "[longitude, latitude]",
                 )
             elif not abroad and not in_map_box(point.x, point.y):
                 log.add(
                     line,
                     "geometry",
-                    f"({point.x:g}, {point.y:g}) outside the map's box",
+                    f"{format_position(point.x, point.y)} outside the map's box"
+                    f"{position_hint(point.x, point.y)}",
                     'longitude 119–132, latitude 32.5–43.5, or "abroad": true',
                 )
         rows.append({**props, "abroad": abroad, "line": line, "geometry": point})
