@@ -18,8 +18,10 @@ from dashboard.figures import build_figure, dynamic_traces, static_traces
 from dashboard.front import PUSAN, resample, short_date
 from dashboard.front_figures import front_templates
 from dashboard.geometry_coords import polygon_coords
+from dashboard.look import dress_layout, dress_traces
 from dashboard.map_options import MapOptions
 from dashboard.state import TIMELINE_DAYS, TIMELINE_START, change_days, day_number, state_at
+from dashboard.summary import map_summary
 from dashboard.world_inset import inset_geo
 from events.dataset import Dataset
 from events.timeline import citation_url
@@ -47,6 +49,42 @@ def event_entries(data: Dataset) -> dict[str, dict]:
             "day": max(day_number(e["first_day"]), 0),
         }
     return entries
+
+
+def _short_citation(text: str) -> str:
+    """A citation without its web address, cut to a line a projected caption can carry."""
+    url = citation_url(text)
+    text = (text.replace(url, "") if url else text).strip(" ,;")
+    return text if len(text) <= 110 else text[:109].rsplit(" ", 1)[0] + "…"
+
+
+@functools.lru_cache(maxsize=8)
+def tour_entries(data: Dataset) -> dict[str, dict]:
+    """Every tour as the page and the notes window need it: stops with day numbers."""
+    tours = {}
+    for tour in data.tours:
+        stops = []
+        for stop in tour.stops:
+            first = data.events.loc[stop.events[0]]
+            stops.append(
+                {
+                    "day": day_number(stop.day),
+                    "layers": list(stop.layers),
+                    "view": stop.view
+                    and {"lon": stop.view.lon, "lat": stop.view.lat, "zoom": stop.view.zoom},
+                    "caption": stop.caption,
+                    "caption_ko": stop.caption_ko or stop.caption,
+                    "notes": stop.notes,
+                    "events": list(stop.events),
+                    "source": _short_citation(first["sources"][0]),
+                }
+            )
+        tours[tour.name] = {
+            "title": tour.title,
+            "title_ko": tour.title_ko or tour.title,
+            "stops": stops,
+        }
+    return tours
 
 
 def _rounded(values) -> list[float]:
@@ -89,7 +127,7 @@ def front_payload(data: Dataset, options: MapOptions) -> dict:
         "ring": {"lon": _rounded(ring[:, 0]), "lat": _rounded(ring[:, 1])},
         "pusan": pusan,
         "pockets": pockets,
-        "templates": front_templates(options),
+        "templates": dress_traces(front_templates(options), options),
     }
 
 
@@ -116,15 +154,16 @@ def map_bundle(data: Dataset, options: MapOptions) -> dict:
                 "traces": refs,
                 "inset": bool(refs and variants[refs[-1]]["lon"]),
                 "events": [m.id for m in state.events],
+                "summary": map_summary(state, options.lang),
             }
         )
     base = build_figure(data, state_at(data, TIMELINE_START), options)
     return {
-        "static": static_traces(data, options),
+        "static": dress_traces(static_traces(data, options), options),
         "layout": base["layout"],
-        "inset_on": inset_geo(True),
-        "inset_off": inset_geo(False),
-        "variants": variants,
+        "inset_on": dress_layout(inset_geo(True), options),
+        "inset_off": dress_layout(inset_geo(False), options),
+        "variants": dress_traces(variants, options),
         "epochs": epochs,
         "start": TIMELINE_START.isoformat(),
         "lang": options.lang,

@@ -12,11 +12,11 @@ from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import flask
-from dash import Dash
+from dash import Dash, html
 
 from dashboard.animation import map_bundle
 from dashboard.callbacks import register_callbacks
-from dashboard.layout import build_layout
+from dashboard.layout import build_layout, notes_layout
 from dashboard.map_options import MapOptions
 from dashboard.url_state import View, parse_view
 from events.dataset import Dataset
@@ -63,8 +63,12 @@ def create_app(data: Dataset) -> Dash:
     def bundle_for(options: MapOptions) -> dict:
         return map_bundle(data, options)
 
+    tours = {tour.name: tour for tour in data.tours}
+
     def layout():
-        view = parse_view(_page_query(), event_days)
+        view = parse_view(_page_query(), event_days, tours)
+        if view.notes:
+            return notes_layout(data, view)
         return build_layout(data, view, bundle_for)
 
     @app.server.after_request
@@ -75,7 +79,12 @@ def create_app(data: Dataset) -> Dash:
         return response
 
     app.layout = layout
-    app.validation_layout = build_layout(data, View(), with_data=False)
+    app.validation_layout = html.Div(
+        [
+            build_layout(data, View(), with_data=False),
+            notes_layout(data, View(), shared=False),
+        ]
+    )
     register_callbacks(app, data, bundle_for)
     return app
 

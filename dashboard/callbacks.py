@@ -28,10 +28,13 @@ def _client(name: str) -> ClientsideFunction:
     return ClientsideFunction(namespace="korea", function_name=name)
 
 
-def _checked(layers, lang) -> MapOptions:
+def _checked(layers, lang, present=False) -> MapOptions:
     """Values come from the page, so they are checked, never trusted."""
-    chosen = frozenset(n for n in (layers or []) if isinstance(n, str) and n in MAP_LAYERS)
-    return MapOptions(layers=chosen, lang=lang if lang in LANGUAGES else "en")
+    names = layers if isinstance(layers, list) else []
+    chosen = frozenset(n for n in names if isinstance(n, str) and n in MAP_LAYERS)
+    return MapOptions(
+        layers=chosen, lang=lang if lang in LANGUAGES else "en", present=present is True
+    )
 
 
 def register_callbacks(app: Dash, data: Dataset, bundle_for: Callable[[MapOptions], dict]) -> None:
@@ -39,10 +42,11 @@ def register_callbacks(app: Dash, data: Dataset, bundle_for: Callable[[MapOption
         Output("bundle", "data"),
         Input("layers", "value"),
         Input("lang", "value"),
+        Input("present", "data"),
         prevent_initial_call=True,
     )
-    def new_layers_or_language(layers: list[str] | None, lang: str | None) -> dict:
-        return bundle_for(_checked(layers, lang))
+    def new_layers_or_language(layers: list[str] | None, lang: str | None, present) -> dict:
+        return bundle_for(_checked(layers, lang, present))
 
     @app.callback(
         Output("download", "data"),
@@ -55,10 +59,11 @@ def register_callbacks(app: Dash, data: Dataset, bundle_for: Callable[[MapOption
     )
     def download(clicks, day, layers, lang):
         # Built in memory from the view's values; no path ever comes from the page.
-        fmt = ctx.triggered_id["format"] if ctx.triggered_id else None
-        if fmt not in MEDIA or not any(clicks or []):
+        trigger = ctx.triggered_id
+        fmt = trigger.get("format") if isinstance(trigger, dict) else None
+        if fmt not in MEDIA or not isinstance(clicks, list) or not any(clicks):
             return no_update, no_update
-        number = day if isinstance(day, int) and 0 <= day <= TIMELINE_DAYS else 0
+        number = day if type(day) is int and 0 <= day <= TIMELINE_DAYS else 0  # not bool
         options = _checked(layers, lang)
         snap = Snapshot(day_from_number(number), options.layers, options.lang)
         name = f"korea-{snap.day.isoformat()}.{fmt}"
@@ -73,9 +78,11 @@ def register_callbacks(app: Dash, data: Dataset, bundle_for: Callable[[MapOption
         Output("map", "figure"),
         Output("events-panel", "children"),
         Output("front-note", "children"),
+        Output("map-summary", "children"),
         Input("day", "value"),
         Input("bundle", "data"),
         Input("selected-event", "data"),
+        Input("stop-view", "data"),
         State("events-data", "data"),
     )
     app.clientside_callback(
@@ -125,4 +132,90 @@ def register_callbacks(app: Dash, data: Dataset, bundle_for: Callable[[MapOption
         State("events-data", "data"),
         State("day", "value"),
         prevent_initial_call=True,
+    )
+    _register_lecture_callbacks(app)
+
+
+def _register_lecture_callbacks(app: Dash) -> None:
+    """Languages, the presentation view, tours and the notes window: all in the browser."""
+    app.clientside_callback(
+        _client("relabel"),
+        Output("title", "children"),
+        Output("heading-layers", "children"),
+        Output("heading-export", "children"),
+        Output("heading-events", "children"),
+        Output("prev-event", "children"),
+        Output("next-event", "children"),
+        Output("play", "children", allow_duplicate=True),
+        Output("speed", "options"),
+        Output("loop", "options"),
+        Output("layers", "options"),
+        Output("tour-picker", "options"),
+        Output("tour-label", "children"),
+        Output("prev-stop", "children"),
+        Output("next-stop", "children"),
+        Output("notes-open", "children"),
+        Output("present-toggle", "children", allow_duplicate=True),
+        Output({"type": "export", "format": "txt"}, "children"),
+        Input("lang", "value"),
+        State("words", "data"),
+        State("player", "disabled"),
+        prevent_initial_call="initial_duplicate",
+    )
+    app.clientside_callback(
+        _client("togglePresent"),
+        Output("present", "data"),
+        Input("present-toggle", "n_clicks"),
+        State("present", "data"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        _client("present"),
+        Output("page", "className"),
+        Output("present-toggle", "children"),
+        Output("present-toggle", "aria-pressed"),
+        Input("present", "data"),
+    )
+    app.clientside_callback(
+        _client("pickTour"),
+        Output("tour", "data"),
+        Output("stop", "data"),
+        Input("tour-picker", "value"),
+        State("tours-data", "data"),
+        State("tour", "data"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        _client("stepStop"),
+        Output("stop", "data", allow_duplicate=True),
+        Input("prev-stop", "n_clicks"),
+        Input("next-stop", "n_clicks"),
+        State("stop", "data"),
+        State("tour", "data"),
+        State("tours-data", "data"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        _client("showStop"),
+        Output("stop-caption", "children"),
+        Output("stop-caption", "hidden"),
+        Output("stop-label", "children"),
+        Output("tour-bar", "hidden"),
+        Output("stop-view", "data"),
+        Output("layers", "value", allow_duplicate=True),
+        Output("selected-event", "data", allow_duplicate=True),
+        Input("stop", "data"),
+        Input("tour", "data"),
+        Input("lang", "value"),
+        State("tours-data", "data"),
+        State("layers", "value"),
+        prevent_initial_call="initial_duplicate",
+    )
+    app.clientside_callback(
+        _client("notes"),
+        Output("notes-body", "children"),
+        Input("notes-at", "data"),
+        State("tours-data", "data"),
+        State("words", "data"),
+        State("notes-lang", "data"),
     )

@@ -15,9 +15,11 @@ from shapely.geometry import box
 from dashboard import style
 from dashboard.front_figures import front_traces
 from dashboard.geometry_coords import line_coords, polygon_coords
+from dashboard.look import dress_layout, dress_traces
 from dashboard.map_options import MapOptions
 from dashboard.state import EventMark, MapState, event_marks
 from dashboard.traces import EMPTY_TEMPLATE, area_trace, decoration, line_trace, place_name, plain
+from dashboard.words import area_name
 from dashboard.world_inset import inset_geo, inset_traces
 from events.dataset import Dataset
 from geodata.region import LAT_MAX, LAT_MIN, LON_MAX, LON_MIN
@@ -55,7 +57,7 @@ def static_traces(data: Dataset, options: MapOptions) -> list[dict]:
             "area names",
             "land",
             mode="text",
-            text=[t for t, _, _ in AREA_LABELS],
+            text=[area_name(t, options.lang) for t, _, _ in AREA_LABELS],
             textfont={"size": 13, "color": style.MUTED},
         )
     )
@@ -355,4 +357,5 @@ def build_figure(data: Dataset, state: MapState, options: MapOptions) -> dict:
     layout = base_layout(options)
     layout["geo2"] = inset_geo(bool(dynamic[-1]["lon"]))
     front = front_traces(data, state.day, options)
-    return {"data": static_traces(data, options) + front + dynamic, "layout": layout}
+    traces = static_traces(data, options) + front + dynamic
+    return {"data": dress_traces(traces, options), "layout": dress_layout(layout, options)}

@@ -6,15 +6,17 @@ from collections.abc import Callable
 
 from dash import dcc, html
 
-from dashboard.animation import event_entries, map_bundle
-from dashboard.map_options import MAP_LAYERS, MapOptions
+from dashboard.animation import event_entries, map_bundle, tour_entries
+from dashboard.map_options import LANGUAGES, MAP_LAYERS, MapOptions
 from dashboard.state import TIMELINE_DAYS, TIMELINE_END, TIMELINE_START, day_number
 from dashboard.timeline_strip import timeline_figure
 from dashboard.url_state import View
+from dashboard.words import layer_title, word, words
 from events.dataset import Dataset
 from geodata.catalogue import LAYERS
 
-SPEEDS = [("day", "1 day"), ("week", "1 week"), ("month", "1 month")]
+SPEEDS = ("day", "week", "month")
+NO_TOUR = "none"
 GRAPH_CONFIG = {
     "displaylogo": False,
     "scrollZoom": True,
@@ -30,43 +32,120 @@ def _year_marks() -> dict[int, str]:
     }
 
 
+def _group(label: str, control) -> html.Div:
+    """A labelled group round a Dash control (which takes no ARIA attributes itself)."""
+    return html.Div(control, role="group", className="group", **{"aria-label": label})
+
+
+def _button(key: str, element_id: str, lang: str, title: str, **extra) -> html.Button:
+    return html.Button(word(key, lang), id=element_id, title=title, **extra)
+
+
+def speed_options(lang: str) -> list[dict]:
+    return [{"label": word(v, lang), "value": v} for v in SPEEDS]
+
+
+def loop_options(lang: str) -> list[dict]:
+    return [{"label": word("loop", lang), "value": "loop"}]
+
+
+def layer_options(lang: str) -> list[dict]:
+    return [
+        {"label": layer_title(name, LAYERS[name].title, lang), "value": name} for name in MAP_LAYERS
+    ]
+
+
+def tour_options(data: Dataset, lang: str) -> list[dict]:
+    return [{"label": word("no_tour", lang), "value": NO_TOUR}] + [
+        {"label": (t.title_ko or t.title) if lang == "ko" else t.title, "value": t.name}
+        for t in data.tours
+    ]
+
+
+def page_words(data: Dataset) -> dict[str, dict]:
+    """Every label of the page in every language, so switching needs no request."""
+    return {
+        lang: {
+            **words(lang),
+            "_speed_options": speed_options(lang),
+            "_loop_options": loop_options(lang),
+            "_layer_options": layer_options(lang),
+            "_tour_options": tour_options(data, lang),
+        }
+        for lang in LANGUAGES
+    }
+
+
+def _tour_bar(view: View) -> html.Div:
+    """Stop by stop through a tour: shown while one is open."""
+    lang = view.lang
+    return html.Div(
+        id="tour-bar",
+        className="tour-bar",
+        hidden=view.tour is None,
+        children=[
+            _button(
+                "prev_stop",
+                "prev-stop",
+                lang,
+                "Previous stop (PageUp)",
+                **{"aria-label": "Previous stop of the tour"},
+            ),
+            html.Span(id="stop-label", className="stop-label", **{"aria-live": "polite"}),
+            _button(
+                "next_stop",
+                "next-stop",
+                lang,
+                "Next stop (PageDown)",
+                **{"aria-label": "Next stop of the tour"},
+            ),
+        ],
+    )
+
+
 def _time_controls(view: View) -> html.Div:
+    lang = view.lang
     return html.Div(
         className="time-controls",
         children=[
             html.Div(
                 className="buttons",
                 children=[
-                    html.Button(
-                        "◀ Event",
-                        id="prev-event",
-                        title="Previous event (Left arrow)",
+                    _tour_bar(view),
+                    _button(
+                        "prev_event",
+                        "prev-event",
+                        lang,
+                        "Previous event (Left arrow)",
                         **{"aria-label": "Jump to the previous event"},
                     ),
-                    html.Button(
-                        "▶ Play",
-                        id="play",
-                        title="Play / pause (Space)",
+                    _button(
+                        "play",
+                        "play",
+                        lang,
+                        "Play / pause (Space)",
                         **{"aria-label": "Play or pause"},
                     ),
-                    html.Button(
-                        "Event ▶",
-                        id="next-event",
-                        title="Next event (Right arrow)",
+                    _button(
+                        "next_event",
+                        "next-event",
+                        lang,
+                        "Next event (Right arrow)",
                         **{"aria-label": "Jump to the next event"},
                     ),
-                    dcc.RadioItems(
-                        id="speed",
-                        options=[{"label": lab, "value": v} for v, lab in SPEEDS],
-                        value="week",
-                        inline=True,
-                        className="speed",
+                    _group(
+                        "Playing speed",
+                        dcc.RadioItems(
+                            id="speed",
+                            options=speed_options(lang),
+                            value="week",
+                            inline=True,
+                            className="speed",
+                        ),
                     ),
-                    dcc.Checklist(
-                        id="loop",
-                        options=[{"label": "loop", "value": "loop"}],
-                        value=[],
-                        inline=True,
+                    _group(
+                        "Loop",
+                        dcc.Checklist(id="loop", options=loop_options(lang), value=[], inline=True),
                     ),
                     html.Div(id="date-label", className="date-label", **{"aria-live": "polite"}),
                 ],
@@ -88,21 +167,30 @@ def _time_controls(view: View) -> html.Div:
                     },
                 ),
                 className="slider",
+                **{"aria-label": "Date on the map"},
             ),
         ],
     )
 
 
 def _side_panel(view: View) -> html.Aside:
-    layer_options = [{"label": LAYERS[name].title, "value": name} for name in MAP_LAYERS]
+    lang = view.lang
     return html.Aside(
         className="side",
+        **{"aria-label": "Layers, export and events"},
         children=[
-            html.H2("Layers"),
-            dcc.Checklist(
-                id="layers", options=layer_options, value=list(view.layers), className="layers"
+            html.H2(word("layers", lang), id="heading-layers"),
+            html.Div(
+                dcc.Checklist(
+                    id="layers",
+                    options=layer_options(lang),
+                    value=list(view.layers),
+                    className="layers",
+                ),
+                role="group",
+                **{"aria-labelledby": "heading-layers"},
             ),
-            html.H2("Export this view"),
+            html.H2(word("export", lang), id="heading-export"),
             html.Div(
                 className="export",
                 children=[
@@ -116,7 +204,7 @@ def _side_panel(view: View) -> html.Aside:
                 ]
                 + [
                     html.Button(
-                        "Caption",
+                        word("caption", lang),
                         id={"type": "export", "format": "txt"},
                         className="export-caption",
                         title="Download the caption with every source",
@@ -126,8 +214,62 @@ def _side_panel(view: View) -> html.Aside:
             dcc.Loading(dcc.Download(id="download"), type="dot"),
             html.Div(id="export-notice", className="export-notice", role="status"),
             html.Div(id="front-note", className="front-note"),
-            html.H2("Events at this date"),
-            html.Div(id="events-panel", className="events", role="list"),
+            html.H2(word("events", lang), id="heading-events"),
+            html.Div(
+                id="events-panel",
+                className="events",
+                role="list",
+                **{"aria-labelledby": "heading-events"},
+            ),
+        ],
+    )
+
+
+def _header(data: Dataset, view: View) -> html.Header:
+    lang = view.lang
+    return html.Header(
+        className="top",
+        children=[
+            html.H1(word("title", lang), id="title"),
+            html.Div(
+                className="top-controls",
+                children=[
+                    html.Label(word("tour", lang), htmlFor="tour-picker", id="tour-label"),
+                    dcc.Dropdown(
+                        id="tour-picker",
+                        options=tour_options(data, lang),
+                        value=view.tour or NO_TOUR,
+                        clearable=False,
+                        searchable=False,
+                        className="tour-picker",
+                    ),
+                    html.Button(
+                        word("notes", lang),
+                        id="notes-open",
+                        title="Open the speaker notes in a second window",
+                    ),
+                    html.Button(
+                        word("leave_present" if view.present else "present", lang),
+                        id="present-toggle",
+                        title="Presentation view for a projector (P)",
+                        **{"aria-pressed": "true" if view.present else "false"},
+                    ),
+                    _group(
+                        "Language of the map and the interface",
+                        dcc.RadioItems(
+                            id="lang",
+                            value=view.lang,
+                            inline=True,
+                            className="lang",
+                            options=[
+                                {"label": "English", "value": "en"},
+                                {"label": "한국어", "value": "ko"},
+                                {"label": "Both · 모두", "value": "both"},
+                            ],
+                        ),
+                    ),
+                ],
+            ),
         ],
     )
 
@@ -141,28 +283,13 @@ def build_layout(
 ) -> html.Div:
     """The page for a view. with_data=False gives the same components without their data,
     which is all Dash needs to check callbacks against (and keeps the index page small)."""
-    options = MapOptions(layers=frozenset(view.layers), lang=view.lang)
+    options = MapOptions(layers=frozenset(view.layers), lang=view.lang, present=view.present)
     bundle = (bundle_for or (lambda o: map_bundle(data, o)))(options) if with_data else None
     return html.Div(
-        className="page",
+        id="page",
+        className="page present" if view.present else "page",
         children=[
-            html.Header(
-                className="top",
-                children=[
-                    html.H1("Korea 1945–1954: division, war and armistice"),
-                    dcc.RadioItems(
-                        id="lang",
-                        value=view.lang,
-                        inline=True,
-                        className="lang",
-                        options=[
-                            {"label": "English", "value": "en"},
-                            {"label": "한국어", "value": "ko"},
-                            {"label": "Both", "value": "both"},
-                        ],
-                    ),
-                ],
-            ),
+            _header(data, view),
             html.Div(
                 id="notice",
                 className="notice",
@@ -175,12 +302,30 @@ def build_layout(
                 children=[
                     html.Section(
                         className="map-column",
+                        **{"aria-label": "Map"},
                         children=[
-                            dcc.Graph(
-                                id="map",
-                                config=GRAPH_CONFIG,
-                                className="map",
-                                figure={"data": [], "layout": {}},
+                            html.Div(
+                                className="map-box",
+                                children=[
+                                    dcc.Graph(
+                                        id="map",
+                                        config=GRAPH_CONFIG,
+                                        className="map",
+                                        figure={"data": [], "layout": {}},
+                                    ),
+                                    html.Div(
+                                        id="stop-caption",
+                                        className="stop-caption",
+                                        role="status",
+                                        hidden=True,
+                                    ),
+                                    html.Div(
+                                        id="map-summary",
+                                        className="visually-hidden",
+                                        role="region",
+                                        **{"aria-label": word("summary", view.lang)},
+                                    ),
+                                ],
                             ),
                             _time_controls(view),
                             html.Div(
@@ -203,7 +348,50 @@ def build_layout(
             ),
             dcc.Store(id="bundle", data=bundle),
             dcc.Store(id="events-data", data=event_entries(data) if with_data else None),
+            dcc.Store(id="tours-data", data=tour_entries(data) if with_data else None),
+            dcc.Store(id="words", data=page_words(data) if with_data else None),
             dcc.Store(id="selected-event", data=view.event),
+            dcc.Store(id="present", data=view.present),
+            dcc.Store(id="tour", data=view.tour),
+            dcc.Store(id="stop", data=view.stop),
+            dcc.Store(id="stop-view", data=None),
             dcc.Interval(id="player", interval=250, disabled=True),
+        ],
+    )
+
+
+def notes_layout(data: Dataset, view: View, *, shared: bool = True) -> html.Div:
+    """The speaker's window (?notes=1): follows the map window's tour, stop by stop, and
+    can step it. The two windows talk in the browser; the server keeps no state."""
+    return html.Div(
+        id="notes-page",
+        className="notes-page",
+        children=[
+            html.Header(
+                className="notes-top",
+                children=[
+                    html.H1(word("notes", view.lang)),
+                    html.Button(word("prev_stop", view.lang), id="notes-prev"),
+                    html.Button(word("next_stop", view.lang), id="notes-next"),
+                    html.Span(id="notes-clock", className="notes-clock"),
+                ],
+            ),
+            html.Div(
+                id="notes-body",
+                className="notes-body",
+                **{"aria-live": "polite"},
+                children=html.P(word("notes_waiting", view.lang)),
+            ),
+            # shared=False leaves out what the map page has too (for Dash's validation).
+            *(
+                [
+                    dcc.Store(id="tours-data", data=tour_entries(data)),
+                    dcc.Store(id="words", data=page_words(data)),
+                ]
+                if shared
+                else []
+            ),
+            dcc.Store(id="notes-lang", data=view.lang),
+            dcc.Store(id="notes-at", data={"tour": view.tour, "stop": view.stop}),
         ],
     )

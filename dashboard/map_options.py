@@ -30,3 +30,4 @@ class MapOptions:
     layers: frozenset[str] = field(default_factory=lambda: DEFAULT_LAYERS)
     lang: str = "en"
     detail: float = SCREEN_DETAIL
+    present: bool = False  # the projector's look (dashboard/look.py)

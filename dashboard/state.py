@@ -46,6 +46,8 @@ class EventMark:
     last_day: dt.date
     shown_from: dt.date
     shown_to: dt.date
+    place_en: str = ""
+    place_ko: str = ""
 
 
 @functools.lru_cache(maxsize=8)
@@ -70,6 +72,8 @@ def event_marks(data: Dataset) -> tuple[EventMark, ...]:
                 last_day=e["last_day"],
                 shown_from=e["first_day"] - halo,
                 shown_to=e["last_day"] + halo,
+                place_en=e["place_name_en"],
+                place_ko=e["place_name_ko"],
             )
         )
     return tuple(marks)

@@ -39,3 +39,21 @@ HELD_COMMUNIST = "rgba(213, 94, 0, 0.17)"
 HELD_UN_POCKET = "rgba(0, 114, 178, 0.32)"
 FRONT_BAND = "rgba(60, 60, 60, 0.16)"
 FRONT_LINE = "#1a1a1a"
+
+# The projector: a washed-out beamer loses pale fills and thin lines first. Each colour of
+# the screen look has a stronger twin; type and lines grow (dashboard/look.py).
+PROJECTOR_COLOURS = {
+    SEA: "#eef2f5",  # near white: the sides' colours must not read as sea
+    LAND_KOREA: "#ffffff",
+    LAND_NEIGHBOURS: "#d9d5cc",
+    COAST: "#4d473c",
+    MUTED: "#333333",
+    HELD_UN: "rgba(0, 114, 178, 0.42)",
+    HELD_COMMUNIST: "rgba(213, 94, 0, 0.42)",
+    HELD_UN_POCKET: "rgba(0, 114, 178, 0.5)",
+    FRONT_BAND: "rgba(40, 40, 40, 0.25)",
+    DMZ_FILL: "rgba(178, 24, 43, 0.4)",
+    FUTURE: "rgba(80, 80, 80, 0.8)",
+}
+PROJECTOR_MIN_TEXT = 20  # px: labels readable from the back of a hall
+PROJECTOR_SCALE = 1.6

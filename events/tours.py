@@ -8,7 +8,7 @@ A tour is a YAML file in events/tours/ (its name is the file's name without .yam
       - events: [kaesong_talks_open]                # the stop's facts, each cited
         date: 1951-07-10                            # optional: the first event's day
         layers: [venues, events]                    # optional
-        view: {lon: 126.7, lat: 37.9, zoom: 3}      # optional: centre and zoom
+        view: {lon: 126.7, lat: 37.9, zoom: 2}      # optional: centre and zoom
         caption: Talks open at Kaesong              # shown on the map
         notes: |                                    # optional: the speaker's notes
           ...
@@ -37,7 +37,8 @@ STOP_FIELDS = ("events", "date", "layers", "view", "caption", "caption_ko", "not
 CAPTION_MAX = 160  # characters: a caption is read from the back of a hall
 NOTES_MAX = 4000
 TOUR_BYTES_MAX = 1_000_000  # a tour is a page of text; anything larger is not a tour
-ZOOM_RANGE = (1.0, 8.0)
+# Closer than 2.5x, Plotly fills the clipped held areas across the sea: a map that lies.
+ZOOM_RANGE = (1.0, 2.5)
 NAME_PATTERN = re.compile(r"^[a-z0-9_-]+$")
 
 

@@ -22,8 +22,8 @@ def traces_named(figure, name):
     return [t for t in figure["data"] if t.get("name") == name]
 
 
-def sitting_labels(figure):
-    (active,) = traces_named(figure, "Talks in session")
+def sitting_labels(figure, name="Talks in session"):
+    (active,) = traces_named(figure, name)
     return [text.strip("\u00a0") for text in active["text"]]
 
 
@@ -44,7 +44,13 @@ def test_kaesong_is_highlighted_in_august_1951_and_panmunjom_in_june_1952(datase
 
 def test_korean_labels(dataset):
     figure = figure_on(dataset, dt.date(1952, 6, 1), lang="ko")
-    assert sitting_labels(figure) == ["<b>판문점</b>: 회담 중"]
+    assert sitting_labels(figure, "회담 진행 중") == ["<b>판문점</b>: 회담 중"]
+    # The legend and the neighbours' names speak Korean too.
+    names = {t["name"] for t in figure["data"] if t.get("showlegend", True)}
+    assert {"군사분계선 (1953년 7월 27일)", "유엔군·국군 점령 지역", "전선"} & names
+    assert not {n for n in names if n.isascii()}
+    (areas,) = traces_named(figure, "area names")
+    assert areas["text"] == ["중국", "소련", "일본"]
 
 
 def test_the_mdl_is_a_future_line_until_27_july_1953(dataset):

@@ -36,7 +36,7 @@ EXPECTED = {
         f"2: layers: unknown layer 'borders' ({LAYER_IDS})",
         f"5: layers: unknown layer 'roads' ({LAYER_IDS})",
         "6: view.lon: '200' is not a number from 119 to 132",
-        "6: view.zoom: '0' is not a number from 1 to 8",
+        "6: view.zoom: '0' is not a number from 1 to 2.5",
         "9: view.lat: '.inf' is not a number from 32.5 to 43.5",
         "9: view.lon: '.nan' is not a number from 119 to 132",
         "12: view: zoom missing (lon, lat and zoom)",
@@ -88,7 +88,7 @@ def test_a_valid_tour_keeps_order_defaults_and_views():
     assert first.layers == ("venues", "events")  # the tour's layers
     assert first.notes == "The first plenary met around 11:00."
     assert second.layers == ("mdl", "dmz", "venues")
-    assert second.view == MapView(126.7, 37.9, 4.0)
+    assert second.view == MapView(126.7, 37.9, 2.0)
 
 
 def test_a_tour_with_a_byte_order_mark_and_crlf_loads():

@@ -7,6 +7,13 @@
   const PLOT_LEFT = 84, PLOT_RIGHT = 14;
   const noUpdate = () => window.dash_clientside.no_update;
   const core = () => window.koreaMapCore;  // map_core.js, loaded after this file
+  const setProps = (id, props) => window.dash_clientside.set_props(id, props);
+
+  // What the address bar says beyond the map itself, and the interface's words; kept
+  // here so that every callback writes the same address and speaks the same language.
+  const view = { tour: null, stop: null, present: false, day: null, lang: "en" };
+  let W = {};  // the interface's words in the current language (dashboard/words.py)
+  const say = (key) => W[key] || key;
 
   function el(type, props) {
     return { type: type, namespace: "dash_html_components", props: props };
@@ -43,6 +50,8 @@
     q.set("layers", (layers || []).join(","));
     if (selected) q.set("event", selected);
     if (bundle.lang !== "en") q.set("lang", bundle.lang);
+    if (view.present) q.set("present", "1");
+    if (view.tour) { q.set("tour", view.tour); q.set("stop", String(view.stop)); }
     const url = window.location.pathname + "?" + q.toString().replace(/%2C/g, ",");
     if (url !== window.location.pathname + window.location.search) {
       window.history.replaceState(null, "", url);
@@ -56,32 +65,36 @@
   function frontNote(bundle, day) {
     const found = core().frontAt(bundle.front, day);
     if (!found || !bundle.front.templates.length) return null;
-    return [el("Strong", { children: "Front line: " }),
+    return [el("Strong", { children: say("front") }),
       found.status + " (± " + found.accuracy + " km).",
       el("Ul", { className: "sources", children: found.sources.map(citation) })];
   }
 
   const korea = {
-    render: function (day, bundle, selected, events) {
-      if (!bundle || day === undefined || day === null) {
-        return [noUpdate(), noUpdate(), noUpdate()];
-      }
+    render: function (day, bundle, selected, stopView, events) {
+      const none = [noUpdate(), noUpdate(), noUpdate(), noUpdate()];
+      if (!bundle || day === undefined || day === null) return none;
       const epoch = core().epochAt(bundle.epochs, day);
       const front = core().frontKey(bundle.front, day);
       if (drawn.bundle === bundle && drawn.epoch === epoch && drawn.selected === selected
-          && drawn.front === front) {
-        return [noUpdate(), noUpdate(), noUpdate()];
+          && drawn.front === front && drawn.stopView === stopView) {
+        return none;
       }
-      drawn = { bundle: bundle, epoch: epoch, selected: selected, front: front };
+      drawn = { bundle: bundle, epoch: epoch, selected: selected, front: front,
+        stopView: stopView };
       const shown = epoch.events.filter((id) => events[id]);
       const panel = shown.length ? shown.map((id) => eventItem(events[id], id === selected))
-        : [el("P", { className: "none", children: "No event in the data at this date." })];
-      return [core().figureFor(bundle, epoch, selected, day), panel, frontNote(bundle, day)];
+        : [el("P", { className: "none", children: say("no_events") })];
+      const found = core().frontAt(bundle.front, day);
+      const summary = epoch.summary + (found ? " " + say("front") + found.status + "." : "");
+      return [core().figureFor(bundle, epoch, selected, day, stopView), panel,
+        frontNote(bundle, day), summary];
     },
 
     // Every step: the written date, the timeline's cursor and the address bar. Cheap.
     moment: function (day, bundle, selected, layers) {
       if (!bundle || day === undefined || day === null) return [noUpdate(), noUpdate()];
+      view.day = day;
       writeAddress(bundle, day, layers, selected);
       const share = day / core().lastDay(bundle);
       const cursor = { left: "calc(" + PLOT_LEFT + "px + (100% - " + (PLOT_LEFT + PLOT_RIGHT)
@@ -90,7 +103,7 @@
     },
 
     togglePlay: function (clicks, disabled) {
-      return disabled ? [false, "❚❚ Pause"] : [true, "▶ Play"];
+      return disabled ? [false, say("pause")] : [true, say("play")];
     },
 
     tick: function (n, day, speed, loop, bundle) {
@@ -104,7 +117,7 @@
       }
       if (next > last) {
         if (loop && loop.length) return [0, noUpdate(), noUpdate()];
-        return [last, true, "▶ Play"];
+        return [last, true, say("play")];
       }
       return [next, noUpdate(), noUpdate()];
     },
@@ -134,8 +147,184 @@
       }
       return [noUpdate(), noUpdate()];
     },
+
+    // The interface in another language: every label the page has, from the words store.
+    relabel: function (lang, allWords, playerOff) {
+      W = allWords[lang] || allWords.en;
+      view.lang = lang;
+      return [W.title, W.layers, W.export, W.events, W.prev_event, W.next_event,
+        playerOff === false ? W.pause : W.play, W._speed_options, W._loop_options,
+        W._layer_options, W._tour_options, W.tour, W.prev_stop, W.next_stop, W.notes,
+        view.present ? W.leave_present : W.present, W.caption];
+    },
+
+    togglePresent: function (clicks, present) { return !present; },
+
+    present: function (present) {
+      view.present = !!present;
+      return ["page" + (present ? " present" : ""),
+        present ? say("leave_present") : say("present"), present ? "true" : "false"];
+    },
+
+    pickTour: function (name, tours, current) {
+      const wanted = name && name !== "none" && tours[name] ? name : null;
+      if (wanted === (current || null)) return [noUpdate(), noUpdate()];
+      return wanted ? [wanted, 1] : [null, null];
+    },
+
+    stepStop: function (prevClicks, nextClicks, stop, tour, tours) {
+      const trigger = window.dash_clientside.callback_context.triggered[0];
+      if (!trigger || !tour || !tours[tour]) return noUpdate();
+      const count = tours[tour].stops.length;
+      const next = trigger.prop_id.startsWith("next-stop") ? stop + 1 : stop - 1;
+      return next >= 1 && next <= count ? next : noUpdate();
+    },
+
+    // A stop: its caption on the map, its layers and event, its view; the date travels
+    // there over about a second. The first call (the page as loaded) moves nothing.
+    showStop: function (stop, tour, lang, tours, layers) {
+      const first = shown.first;
+      shown.first = false;
+      const t = tour && tours[tour];
+      const at = t && t.stops[stop - 1];
+      view.tour = at ? tour : null;
+      view.stop = at ? stop : null;
+      announce();
+      if (!at) {
+        return [[], true, "", true, null, noUpdate(), noUpdate()];
+      }
+      const caption = [
+        el("P", { className: "caption-text",
+          children: lang === "ko" ? at.caption_ko : at.caption }),
+        el("P", { className: "caption-source", children: at.source }),
+      ];
+      const label = say("stop_of").replace("{n}", stop).replace("{m}", t.stops.length);
+      const moved = !first && (shown.tour !== tour || shown.stop !== stop);
+      shown.tour = tour; shown.stop = stop;
+      if (moved) animateDay(at.day);
+      const sameLayers = layers && layers.length === at.layers.length
+        && at.layers.every((n) => layers.includes(n));
+      return [caption, false, label, false, at.view,
+        moved && !sameLayers ? at.layers : noUpdate(),
+        moved ? at.events[0] : noUpdate()];
+    },
+
+    // The speaker's window: this stop's caption and notes, and the next stop's caption.
+    notes: function (at, tours, allWords, lang) {
+      const w = allWords[lang] || allWords.en;
+      const t = at && at.tour && tours[at.tour];
+      if (!t) return el("P", { children: w.notes_waiting });
+      const stop = t.stops[at.stop - 1], next = t.stops[at.stop];
+      const caption = (s) => (lang === "ko" ? s.caption_ko : s.caption);
+      const children = [
+        el("H2", { children: (lang === "ko" ? t.title_ko : t.title) }),
+        el("P", { className: "notes-stop",
+          children: w.stop_of.replace("{n}", at.stop).replace("{m}", t.stops.length) }),
+        el("P", { className: "notes-caption", children: caption(stop) }),
+        el("Div", { className: "notes-text", children: stop.notes || w.no_notes }),
+        el("P", { className: "notes-source", children: stop.source }),
+      ];
+      if (next) {
+        children.push(el("P", { className: "notes-next",
+          children: w.next_up + ": " + caption(next) }));
+      }
+      return children;
+    },
   };
   window.dash_clientside = Object.assign({}, window.dash_clientside, { korea: korea });
+
+  // ---- Tours: the date's journey between stops, and the speaker-notes window ----
+  const shown = { first: true, tour: null, stop: null };
+  let journey = null;
+
+  // From the day shown to `target` over about a second, eased, one frame at a time
+  // (each frame waits for the map to be painted).
+  function animateDay(target) {
+    if (journey) cancelAnimationFrame(journey.frame);
+    const from = view.day;
+    if (from === null || from === target) { setProps("day", { value: target }); return; }
+    const started = performance.now(), duration = 1000;
+    let last = from;
+    const step = (now) => {
+      const t = Math.min((now - started) / duration, 1);
+      const eased = t < 0.5 ? 2 * t * t : 1 - Math.pow(-2 * t + 2, 2) / 2;
+      const day = t < 1 ? Math.round(from + (target - from) * eased) : target;
+      if (day !== last) { setProps("day", { value: day }); last = day; }
+      journey = t < 1 ? { frame: requestAnimationFrame(step) } : null;
+    };
+    journey = { frame: requestAnimationFrame(step) };
+  }
+
+  // The map window and the notes window talk through the browser (same origin), so the
+  // server keeps no one's place in a tour.
+  const channel = "BroadcastChannel" in window ? new BroadcastChannel("korea-map-tour") : null;
+  const isNotes = () => !!document.getElementById("notes-page");
+
+  function announce() {
+    if (channel && !isNotes()) {
+      channel.postMessage({ kind: "at", tour: view.tour, stop: view.stop });
+    }
+  }
+
+  function goStop(step) {
+    if (isNotes()) {
+      if (channel) channel.postMessage({ kind: "go", step: step });
+      return;
+    }
+    if (view.tour) {
+      const b = document.getElementById(step > 0 ? "next-stop" : "prev-stop");
+      if (b) b.click();
+    } else {
+      const b = document.getElementById(step > 0 ? "next-event" : "prev-event");
+      if (b) b.click();
+    }
+  }
+
+  if (channel) {
+    channel.onmessage = function (ev) {
+      const m = ev.data || {};
+      if (isNotes() && m.kind === "at") {
+        setProps("notes-at", { data: { tour: m.tour, stop: m.stop } });
+      } else if (!isNotes() && m.kind === "hello") {
+        announce();
+      } else if (!isNotes() && m.kind === "go" && (m.step === 1 || m.step === -1)) {
+        goStop(m.step);
+      }
+    };
+  }
+
+  // The notes window says hello once it is drawn, and keeps a clock.
+  const notesReady = setInterval(function () {
+    if (!document.getElementById("notes-body")) return;
+    clearInterval(notesReady);
+    if (channel) channel.postMessage({ kind: "hello" });
+    const clock = document.getElementById("notes-clock");
+    const tick = () => { if (clock) clock.textContent = new Date().toLocaleTimeString(); };
+    tick();
+    setInterval(tick, 1000);
+  }, 100);
+
+  document.addEventListener("click", function (ev) {
+    const id = ev.target && ev.target.id;
+    if (id === "notes-prev" || id === "notes-next") goStop(id === "notes-next" ? 1 : -1);
+    if (id === "notes-open") {
+      const q = new URLSearchParams({ notes: "1", lang: view.lang });
+      if (view.tour) { q.set("tour", view.tour); q.set("stop", String(view.stop)); }
+      window.open(window.location.pathname + "?" + q.toString(), "korea-map-notes",
+        "width=900,height=700");
+    }
+  });
+
+  // A presentation clicker sends PageDown/PageUp: they step the tour (or the events)
+  // wherever the focus is, before a focused slider could take them as its own.
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key !== "PageDown" && ev.key !== "PageUp") return;
+    const t = ev.target;
+    if (t && t.closest && t.closest("input[type=text], textarea")) return;
+    ev.preventDefault();
+    ev.stopPropagation();
+    goStop(ev.key === "PageDown" ? 1 : -1);
+  }, true);
 
   // The slider's tooltip: the day written out, not its number. The first day must match
   // TIMELINE_START in dashboard/state.py (a test checks it).
@@ -144,7 +333,8 @@
     writtenDay: (n) => core().writtenDate({ start: TIMELINE_START }, n, "en"),
   });
 
-  // Keyboard: Left/Right previous/next event, Space play/pause, Home/End first/last day.
+  // Keyboard: Left/Right previous/next event, Space play/pause, Home/End first/last day;
+  // on a tour, Left/Right and Space step between stops. Escape leaves the presentation.
   // A focused control keeps its own keys (the slider moves a day, a button clicks).
   document.addEventListener("keydown", function (ev) {
     const t = ev.target;
@@ -152,9 +342,19 @@
     if (t && (t.closest("input, textarea, select, button, [role=slider], [role=radio]"))) return;
     const click = (id) => { const b = document.getElementById(id); if (b) b.click(); };
     const setDay = (v) => window.dash_clientside.set_props("day", { value: v });
-    if (ev.key === "ArrowLeft") click("prev-event");
+    if (isNotes()) {
+      if (ev.key === "ArrowRight" || ev.key === " ") goStop(1);
+      else if (ev.key === "ArrowLeft") goStop(-1);
+      else return;
+      ev.preventDefault();
+      return;
+    }
+    if (view.tour && (ev.key === "ArrowRight" || ev.key === " ")) goStop(1);
+    else if (view.tour && ev.key === "ArrowLeft") goStop(-1);
+    else if (ev.key === "ArrowLeft") click("prev-event");
     else if (ev.key === "ArrowRight") click("next-event");
     else if (ev.key === " ") click("play");
+    else if (ev.key === "Escape" && view.present) click("present-toggle");
     else if (ev.key === "Home") setDay(0);
     else if (ev.key === "End") {
       const s = document.querySelector("#day [role=slider]");

@@ -162,13 +162,21 @@
   }
 
   // The figure for a day: static traces, the front on that day, the stretch's traces.
-  function figureFor(bundle, epoch, selected, day) {
+  // `stopView` ({lon, lat, zoom}) is a tour stop's view: a new uirevision lets Plotly
+  // apply it over whatever the viewer panned to; without one the map keeps the viewer's.
+  function figureFor(bundle, epoch, selected, day, stopView) {
     const data = bundle.static.concat(frontTraces(bundle.front, day),
       epoch.traces.map((i) => bundle.variants[i]));
     const ring = selected ? selectionRing(data, selected) : null;
     if (ring) data.push(ring);
     const layout = Object.assign({}, bundle.layout,
       { geo2: epoch.inset ? bundle.inset_on : bundle.inset_off });
+    if (stopView) {
+      const v = stopView;
+      layout.geo = Object.assign({}, layout.geo, { center: { lon: v.lon, lat: v.lat },
+        projection: Object.assign({}, layout.geo.projection, { scale: v.zoom }) });
+      layout.uirevision = "stop " + v.lon + " " + v.lat + " " + v.zoom;
+    }
     return { data: data, layout: layout };
   }
 

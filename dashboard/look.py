@@ -1,0 +1,59 @@
+"""How a figure is dressed for its audience: the legend in the reader's language and, on a
+projector, larger type, thicker lines and stronger colours.
+
+Applied to whatever the one figure builder made (dashboard/figures.py), so the screen,
+the projector and the export never draw different maps, only dress them differently.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from dashboard import style
+from dashboard.map_options import MapOptions
+from dashboard.words import legend_name
+
+
+def _grown(value: Any, scale: float, floor: float = 0) -> Any:
+    if isinstance(value, list):
+        return [_grown(v, scale, floor) for v in value]
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return round(max(value * scale, floor), 1)
+    return value
+
+
+def _projected(node: Any, parent: str = "") -> Any:
+    """A copy with colours swapped for their projector twins, text at least 20 px,
+    markers and lines grown."""
+    if isinstance(node, dict):
+        out = {}
+        for key, value in node.items():
+            if key == "size" and parent in ("textfont", "font"):
+                out[key] = _grown(value, style.PROJECTOR_SCALE, style.PROJECTOR_MIN_TEXT)
+            elif key == "size" and parent == "marker":
+                out[key] = _grown(value, 1.4)
+            elif key == "width" and parent == "line":
+                out[key] = _grown(value, style.PROJECTOR_SCALE)
+            else:
+                out[key] = _projected(value, key)
+        return out
+    if isinstance(node, list):
+        return [_projected(v, parent) for v in node]
+    if isinstance(node, str):
+        return style.PROJECTOR_COLOURS.get(node, node)
+    return node
+
+
+def dress_trace(trace: dict, options: MapOptions) -> dict:
+    if "name" in trace:
+        trace = {**trace, "name": legend_name(trace["name"], options.lang)}
+    return _projected(trace) if options.present else trace
+
+
+def dress_traces(traces: list[dict], options: MapOptions) -> list[dict]:
+    return [dress_trace(t, options) for t in traces]
+
+
+def dress_layout(layout: dict, options: MapOptions) -> dict:
+    """The layout (or a part of it, such as the inset's geo) for these options."""
+    return _projected(layout) if options.present else layout

@@ -1,0 +1,102 @@
+"""The interface's words in English and Korean, and the legend's names in Korean.
+
+Data (titles, descriptions, sources) stays in the language it was written in; place
+names come from the places file in both languages. "both" shows the interface in English:
+the map's labels carry the Korean.
+"""
+
+from __future__ import annotations
+
+INTERFACE: dict[str, tuple[str, str]] = {
+    "title": ("Korea 1945–1954: division, war and armistice", "한국 1945–1954: 분단, 전쟁, 정전"),
+    "layers": ("Layers", "지도 레이어"),
+    "export": ("Export this view", "현재 화면 내보내기"),
+    "events": ("Events at this date", "이 날짜의 사건"),
+    "no_events": ("No event in the data at this date.", "이 날짜에 해당하는 사건이 없습니다."),
+    "prev_event": ("◀ Event", "◀ 이전 사건"),
+    "next_event": ("Event ▶", "다음 사건 ▶"),
+    "play": ("▶ Play", "▶ 재생"),
+    "pause": ("❚❚ Pause", "❚❚ 일시정지"),
+    "day": ("1 day", "1일"),
+    "week": ("1 week", "1주"),
+    "month": ("1 month", "1개월"),
+    "loop": ("loop", "반복"),
+    "tour": ("Tour", "둘러보기"),
+    "no_tour": ("No tour", "둘러보기 없음"),
+    "prev_stop": ("◀ Stop", "◀ 이전"),
+    "next_stop": ("Stop ▶", "다음 ▶"),
+    "stop_of": ("Stop {n} of {m}", "{m}개 중 {n}번째"),
+    "present": ("Present", "발표 모드"),
+    "leave_present": ("Leave presentation", "발표 모드 끝내기"),
+    "notes": ("Speaker notes", "발표자 노트"),
+    "front": ("Front line: ", "전선: "),
+    "summary": ("The map in words", "지도 요약"),
+    "caption": ("Caption", "캡션"),
+    "next_up": ("Next", "다음"),
+    "no_notes": ("No notes for this stop.", "이 단계의 노트가 없습니다."),
+    "notes_waiting": (
+        "Waiting for the map window: open a tour there.",
+        "지도 창을 기다리는 중: 지도 창에서 둘러보기를 여십시오.",
+    ),
+}
+
+LAYER_TITLES_KO = {
+    "parallel38": "38도선",
+    "mdl": "군사분계선 (1953)",
+    "dmz": "비무장지대 (1953)",
+    "frontline": "전선",
+    "control": "양측의 점령 지역",
+    "uncertainty": "전선 위치의 오차 범위",
+    "cities": "도시",
+    "venues": "회담 장소",
+    "events": "이 날짜의 사건",
+}
+
+LEGEND_KO = {
+    "1953 MDL (future line, not yet agreed)": "1953년 군사분계선 (아직 합의되지 않은 미래의 선)",
+    "38th parallel (reference line)": "38도선 (참고선)",
+    "38th parallel: dividing line (1945–1950)": "38도선: 분할선 (1945–1950)",
+    "Cities": "도시",
+    "DMZ (future, from 27 July 1953)": "비무장지대 (1953년 7월 27일부터)",
+    "Demilitarized Zone, 2 km each side": "비무장지대, 양쪽 2 km",
+    "Event: diplomacy": "사건: 외교",
+    "Event: military": "사건: 군사",
+    "Event: negotiation": "사건: 협상",
+    "Event: political": "사건: 정치",
+    "Front line": "전선",
+    "Front line ± its stated accuracy": "전선 ± 표기된 오차",
+    "Held by the DPRK and Chinese People's Volunteers": "조선인민군·중국인민지원군 점령 지역",
+    "Held by the UN Command and ROK": "유엔군·국군 점령 지역",
+    "UN-held pocket": "유엔군 고립 지역",
+    "Military Demarcation Line (27 July 1953)": "군사분계선 (1953년 7월 27일)",
+    "Negotiation venue": "회담 장소",
+    "Talks in session": "회담 진행 중",
+}
+
+
+AREA_NAMES_KO = {"CHINA": "중국", "USSR": "소련", "JAPAN": "일본"}
+
+
+def area_name(name: str, lang: str) -> str:
+    """The neighbours' names on the map: in Korean, or both ('CHINA 중국')."""
+    if lang == "ko":
+        return AREA_NAMES_KO[name]
+    return f"{name} {AREA_NAMES_KO[name]}" if lang == "both" else name
+
+
+def word(key: str, lang: str) -> str:
+    english, korean = INTERFACE[key]
+    return korean if lang == "ko" else english
+
+
+def words(lang: str) -> dict[str, str]:
+    """Every interface word in one language (the page keeps both, to switch without asking)."""
+    return {key: word(key, lang) for key in INTERFACE}
+
+
+def legend_name(name: str, lang: str) -> str:
+    return LEGEND_KO.get(name, name) if lang == "ko" else name
+
+
+def layer_title(layer: str, english: str, lang: str) -> str:
+    return LAYER_TITLES_KO[layer] if lang == "ko" else english
