@@ -44,7 +44,15 @@
     });
   }
 
+  let addressed = null;  // what the address was last written from
+
+  // The address again, after a change outside the map (presentation view, tour stop).
+  function rewriteAddress() {
+    if (addressed) writeAddress.apply(null, addressed);
+  }
+
   function writeAddress(bundle, day, layers, selected) {
+    addressed = [bundle, day, layers, selected];
     const q = new URLSearchParams();
     q.set("date", core().isoOf(bundle, day));
     q.set("layers", (layers || []).join(","));
@@ -162,6 +170,7 @@
 
     present: function (present) {
       view.present = !!present;
+      rewriteAddress();
       return ["page" + (present ? " present" : ""),
         present ? say("leave_present") : say("present"), present ? "true" : "false"];
     },
@@ -190,6 +199,7 @@
       view.tour = at ? tour : null;
       view.stop = at ? stop : null;
       announce();
+      rewriteAddress();
       if (!at) {
         return [[], true, "", true, null, noUpdate(), noUpdate()];
       }
