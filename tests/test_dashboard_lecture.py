@@ -1,0 +1,107 @@
+"""Lecture mode without a browser: tour links, the projector's look, the words, the summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dashboard.animation import map_bundle, tour_entries
+from dashboard.figures import build_figure
+from dashboard.layout import page_words
+from dashboard.look import dress_trace
+from dashboard.map_options import MapOptions
+from dashboard.state import day_number, state_at
+from dashboard.summary import map_summary
+from dashboard.url_state import parse_view
+from dashboard.words import INTERFACE, LEGEND_KO, legend_name
+
+
+def _parse(dataset, query):
+    days = dict(dataset.events["first_day"].items())
+    return parse_view(query, days, {t.name: t for t in dataset.tours})
+
+
+def test_a_tour_link_opens_its_stop(dataset):
+    view = _parse(dataset, {"tour": "armistice_talks", "stop": "2", "present": "1"})
+    assert (view.tour, view.stop, view.present) == ("armistice_talks", 2, True)
+    assert view.day == dt.date(1951, 7, 10)
+    assert view.event == "kaesong_talks_open"
+    assert view.layers == ("frontline", "control", "cities", "venues", "events")
+    assert view.notices == ()
+
+
+def test_the_address_written_after_a_stop_wins_over_the_stop(dataset):
+    view = _parse(dataset, {"tour": "armistice_talks", "stop": "2", "date": "1951-08-01"})
+    assert view.day == dt.date(1951, 8, 1) and view.stop == 2
+
+
+def test_bad_tour_links_fall_back_with_a_notice(dataset):
+    unknown = _parse(dataset, {"tour": "nowhere", "stop": "2"})
+    assert unknown.tour is None
+    assert unknown.notices[0].startswith("No tour named “nowhere”. Tours: ")
+    too_far = _parse(dataset, {"tour": "armistice_talks", "stop": "99"})
+    assert too_far.stop == 1
+    assert too_far.notices == ("Stop “99” not in this tour (1 to 12): showing stop 1.",)
+    assert _parse(dataset, {"tour": "armistice_talks", "stop": "-1"}).stop == 1
+
+
+def test_the_notes_window_link(dataset):
+    assert _parse(dataset, {"notes": "1"}).notes is True
+    assert _parse(dataset, {}).notes is False
+
+
+def test_tour_entries_carry_day_numbers_and_a_source(dataset):
+    talks = tour_entries(dataset)["armistice_talks"]
+    first = talks["stops"][0]
+    assert first["day"] == day_number(dt.date(1951, 6, 23))
+    assert first["source"] and "http" not in first["source"]
+    assert talks["stops"][1]["view"] == {"lon": 126.7, "lat": 37.9, "zoom": 2.0}
+
+
+def test_the_projector_look_grows_type_and_lines_and_strengthens_colours():
+    trace = {
+        "name": "Front line",
+        "textfont": {"size": 12, "color": "#222222"},
+        "marker": {"size": [6, 4]},
+        "line": {"color": "#8c8576", "width": 0.6},
+        "fillcolor": "rgba(0, 114, 178, 0.17)",
+    }
+    projected = dress_trace(trace, MapOptions(present=True))
+    assert projected["textfont"]["size"] == 20  # at least 20 px
+    assert projected["marker"]["size"] == [8.4, 5.6]
+    assert projected["line"] == {"color": "#4d473c", "width": 1.0}
+    assert projected["fillcolor"] == "rgba(0, 114, 178, 0.42)"
+    assert dress_trace(trace, MapOptions()) == trace  # the screen look is untouched
+
+
+def test_every_legend_name_has_its_korean(dataset):
+    options = MapOptions(lang="ko")
+    bundle = map_bundle(dataset, options)
+    traces = bundle["static"] + bundle["variants"] + bundle["front"]["templates"]
+    shown = {t["name"] for t in traces if t.get("showlegend", True)}
+    assert shown and all(not name.isascii() for name in shown), shown
+    english = build_figure(dataset, state_at(dataset, dt.date(1953, 7, 27)), MapOptions())
+    for trace in english["data"]:
+        if trace.get("showlegend", True):
+            assert trace["name"] in LEGEND_KO, trace["name"]
+    assert legend_name("Front line", "both") == "Front line"
+
+
+def test_every_interface_word_exists_in_both_languages(dataset):
+    words = page_words(dataset)
+    assert set(words) == {"en", "ko", "both"}
+    for english, korean in INTERFACE.values():
+        assert english and korean and english != korean
+    assert words["ko"]["_tour_options"][1]["label"] != words["en"]["_tour_options"][1]["label"]
+
+
+def test_the_map_in_words(dataset):
+    armistice = map_summary(state_at(dataset, dt.date(1953, 7, 27)), "en")
+    assert armistice.startswith("The Military Demarcation Line and the DMZ divide Korea.")
+    assert "Korean Armistice Agreement signed at Panmunjom (27 July 1953)" in armistice
+    talks = map_summary(state_at(dataset, dt.date(1951, 8, 1)), "en")
+    assert "Talks in session at Kaesong." in talks
+    assert map_summary(state_at(dataset, dt.date(1946, 1, 20)), "ko").startswith(
+        "38도선이 한반도를 나눈다."
+    )
+    bundle = map_bundle(dataset, MapOptions())
+    assert all(epoch["summary"] for epoch in bundle["epochs"])
