@@ -19,14 +19,38 @@ from dashboard.local_server import CHROMIUM_ARGS, chromium_executable, serving
 from events.dataset import load_dataset
 
 VIEWS = [
-    ("1947-10-01", "en"),
-    ("1950-09-15", "en"),
-    ("1951-08-01", "en"),
-    ("1952-06-01", "both"),
-    ("1953-07-27", "en"),
-    ("1954-05-01", "ko"),
+    ("date=1947-10-01", "en"),
+    ("date=1950-09-15", "en"),
+    ("date=1951-08-01", "en"),
+    ("date=1952-06-01", "both"),
+    ("date=1953-07-27", "en"),
+    ("date=1954-05-01", "ko"),
+]
+# The presentation view on a projector's 1920x1080, on tour stops across the story.
+PRESENTING = [
+    ("tour=division_to_armistice&stop=1", "en"),
+    ("tour=division_to_armistice&stop=11", "en"),
+    ("tour=division_to_armistice&stop=14", "ko"),
+    ("tour=armistice_talks&stop=2", "en"),
+    ("tour=division_to_armistice&stop=20", "both"),
 ]
 SIZES = [(1366, 768), (1920, 1080)]
+
+
+def _name(query: str, lang: str, width: int, height: int, present: bool) -> str:
+    what = query.replace("date=", "").replace("tour=", "").replace("&stop=", "-stop")
+    return f"{'present' if present else 'dashboard'}-{what}-{lang}-{width}x{height}.png"
+
+
+def _shoot(page, base: str, query: str, lang: str, path: Path) -> None:
+    page.goto(f"{base}/?{query}&lang={lang}")
+    page.wait_for_function(
+        "() => { const g = document.querySelector('#map .js-plotly-plot');"
+        " return g && g.data && g.data.length > 0; }"
+    )
+    page.wait_for_timeout(1200)
+    page.screenshot(path=str(path))
+    print(path)
 
 
 def main() -> int:
@@ -36,17 +60,14 @@ def main() -> int:
         browser = p.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
         for width, height in SIZES:
             page = browser.new_page(viewport={"width": width, "height": height})
-            for date, lang in VIEWS:
-                page.goto(f"{base}/?date={date}&lang={lang}")
-                page.wait_for_function(
-                    "() => { const g = document.querySelector('#map .js-plotly-plot');"
-                    " return g && g.data && g.data.length > 0; }"
-                )
-                page.wait_for_timeout(800)
-                path = out / f"dashboard-{date}-{lang}-{width}x{height}.png"
-                page.screenshot(path=str(path))
-                print(path)
+            for query, lang in VIEWS:
+                _shoot(page, base, query, lang, out / _name(query, lang, width, height, False))
             page.close()
+        page = browser.new_page(viewport={"width": 1920, "height": 1080})
+        for query, lang in PRESENTING:
+            path = out / _name(query, lang, 1920, 1080, True)
+            _shoot(page, base, query + "&present=1", lang, path)
+        page.close()
         browser.close()
     return 0
 
