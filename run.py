@@ -2,6 +2,7 @@
 
 python run.py [--host H] [--port P] [--events FILE ...] [--tour FILE ...] [--debug]
                                                                    serve the dashboard
+              [--frame-ancestors SOURCES]                          (pages that may frame it)
 python run.py check [--events FILE ...] [--tour FILE ...]           validate all data
 """
 
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from dashboard import export_command
 from dashboard.export import ExportError
+from dashboard.security import FRAME_ANCESTORS_ENV, chosen_frame_ancestors
 from events.dataset import load_dataset, summary_lines
 from geodata.problems import DataError
 
@@ -30,6 +32,14 @@ def _add_serve_options(parser: argparse.ArgumentParser, default=None) -> None:
         action="store_true",
         default=default or False,
         help="Dash debug mode (reloader, dev tools); never on a shared network",
+    )
+    parser.add_argument(
+        "--frame-ancestors",
+        default=default or None,
+        metavar="SOURCES",
+        help="pages allowed to show the map in a frame, e.g. "
+        "\"'self' https://courses.example.edu\" "
+        f"(default 'self', or ${FRAME_ANCESTORS_ENV})",
     )
 
 
@@ -95,13 +105,18 @@ def main(argv: list[str] | None = None) -> int:
             return 1
         print("\n".join(str(path) for path in written))
         return 0
+    try:
+        ancestors = chosen_frame_ancestors(args.frame_ancestors)
+    except ValueError as err:
+        print(f"run.py: {err}", file=sys.stderr)
+        return 1
     from dashboard.app import serve  # only the server needs Dash
 
     if args.tour:  # the lecturer's own tour: say where it opens
         print(
             f"Tour: http://{args.host}:{args.port}/?tour={Path(args.tour[0]).stem}&stop=1&present=1"
         )
-    return serve(data, host=args.host, port=args.port, debug=args.debug)
+    return serve(data, args.host, args.port, args.debug, ancestors)
 
 
 if __name__ == "__main__":

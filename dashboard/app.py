@@ -7,17 +7,19 @@ shipped data, so importing this module loads nothing.
 from __future__ import annotations
 
 import functools
+import logging
 import sys
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
 import flask
-from dash import Dash, html
+from dash import Dash, html, set_props
 
 from dashboard.animation import map_bundle
 from dashboard.callbacks import register_callbacks
 from dashboard.layout import build_layout, notes_layout
 from dashboard.map_options import MapOptions
+from dashboard.security import secure
 from dashboard.url_state import View, parse_view
 from events.dataset import Dataset
 
@@ -29,6 +31,10 @@ FAVICON = (
     'stroke=%27%23222%27/%3E%3C/svg%3E">'
 )
 TITLE = "Korea 1945–1954 map"
+FAILURE_NOTICE = (
+    "Something went wrong on the server; the map shows what it showed before. Try again."
+)
+log = logging.getLogger("dashboard")
 
 
 def _page_query() -> dict[str, str]:
@@ -47,7 +53,17 @@ def _page_query() -> dict[str, str]:
     return dict(parse_qsl(urlsplit(referrer).query))
 
 
-def create_app(data: Dataset) -> Dash:
+def callback_failed(err: Exception) -> None:
+    """A server callback raised: log it with its traceback, tell the reader in the page's
+    notice, and leave every output as it was (the page keeps working)."""
+    log.error("callback failed: %r", err, exc_info=err)
+    set_props("notice", {"children": FAILURE_NOTICE, "hidden": False})
+
+
+def create_app(data: Dataset, frame_ancestors: str | None = None) -> Dash:
+    """The app over a loaded dataset. frame_ancestors: who may show the page in a frame
+    (CSP sources, e.g. "https://courses.example.edu"; default 'self', or the
+    KOREA_MAP_FRAME_ANCESTORS environment variable)."""
     app = Dash(
         __name__,
         title=TITLE,
@@ -55,6 +71,7 @@ def create_app(data: Dataset) -> Dash:
         compress=True,  # gzip/brotli: keeps the first load small
         serve_locally=True,  # every script from this server, never a CDN
         update_title=None,
+        on_error=callback_failed,
     )
     app.index_string = app.index_string.replace("{%favicon%}", FAVICON)
     event_days = {eid: d for eid, d in data.events["first_day"].items()}
@@ -71,13 +88,6 @@ def create_app(data: Dataset) -> Dash:
             return notes_layout(data, view)
         return build_layout(data, view, bundle_for)
 
-    @app.server.after_request
-    def safer_headers(response):
-        response.headers.setdefault("X-Content-Type-Options", "nosniff")
-        # same-origin: the layout request still carries the page's address (its query).
-        response.headers.setdefault("Referrer-Policy", "same-origin")
-        return response
-
     app.layout = layout
     app.validation_layout = html.Div(
         [
@@ -86,20 +96,27 @@ def create_app(data: Dataset) -> Dash:
         ]
     )
     register_callbacks(app, data, bundle_for)
+    secure(app, frame_ancestors)
     return app
 
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
-def serve(data: Dataset, host: str = "127.0.0.1", port: int = 8050, debug: bool = False) -> int:
+def serve(
+    data: Dataset,
+    host: str = "127.0.0.1",
+    port: int = 8050,
+    debug: bool = False,
+    frame_ancestors: str | None = None,
+) -> int:
     if debug and host not in LOOPBACK:
         print(
             f"warning: --debug on {host} lets anyone who can reach it see tracebacks "
             "and run the debugger; use it on 127.0.0.1 only",
             file=sys.stderr,
         )
-    app = create_app(data)
+    app = create_app(data, frame_ancestors)
     app.run(host=host, port=port, debug=debug, dev_tools_disable_version_check=True)
     return 0
 

@@ -27,3 +27,16 @@ def dataset() -> Dataset:
 @pytest.fixture(scope="session")
 def fixture_places():
     return load_places(FIXTURES / "places.geojson")
+
+
+@pytest.fixture(scope="session")
+def dash_app(dataset):
+    """The dashboard over the shipped data, for requests through Flask's test client."""
+    from dashboard.app import create_app
+
+    return create_app(dataset)
+
+
+@pytest.fixture
+def client(dash_app):
+    return dash_app.server.test_client()
