@@ -55,8 +55,9 @@ def watch():
     return Watch()
 
 
-@pytest.fixture
-def page(browser, app_url, watch):
+def watched_page(browser, app_url: str, watch: Watch):
+    """A page in a context of its own that may reach only the app; what it tried
+    elsewhere and the errors it logged go to `watch`."""
     context = browser.new_context(viewport={"width": 1366, "height": 768})
     own_host = urlsplit(app_url).netloc
 
@@ -71,10 +72,32 @@ def page(browser, app_url, watch):
     new_page = context.new_page()
     new_page.on("console", lambda m: m.type == "error" and watch.console_errors.append(m.text))
     new_page.on("pageerror", lambda e: watch.console_errors.append(str(e)))
+    return new_page
+
+
+@pytest.fixture
+def page(browser, app_url, watch):
+    new_page = watched_page(browser, app_url, watch)
     yield new_page
-    context.close()
+    new_page.context.close()
     assert watch.foreign_requests == [], "requests to other hosts"
     assert watch.console_errors == [], "console errors"
+
+
+@pytest.fixture
+def new_page(browser, app_url):
+    """More viewers at once: each call opens a page in a context of its own and returns
+    it with its Watch; all are closed after the test."""
+    opened = []
+
+    def opener():
+        watch = Watch()
+        opened.append(watched_page(browser, app_url, watch))
+        return opened[-1], watch
+
+    yield opener
+    for each in opened:
+        each.context.close()
 
 
 @pytest.fixture
