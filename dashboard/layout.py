@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from dash import dcc, html
@@ -62,6 +63,7 @@ def tour_options(data: Dataset, lang: str) -> list[dict]:
     ]
 
 
+@functools.lru_cache(maxsize=8)
 def page_words(data: Dataset) -> dict[str, dict]:
     """Every label of the page in every language, so switching needs no request."""
     return {

@@ -221,6 +221,7 @@
 
     // The speaker's window: this stop's caption and notes, and the next stop's caption.
     notes: function (at, tours, allWords, lang) {
+      startNotes();  // only the notes window has this callback's output
       const w = allWords[lang] || allWords.en;
       const t = at && at.tour && tours[at.tour];
       if (!t) return el("P", { children: w.notes_waiting });
@@ -303,16 +304,19 @@
     };
   }
 
-  // The notes window says hello once it is drawn, and keeps a clock.
-  const notesReady = setInterval(function () {
-    if (!document.getElementById("notes-body")) return;
-    clearInterval(notesReady);
+  // The notes window, once drawn, asks the map window where it is, and keeps a clock.
+  let notesStarted = false;
+  function startNotes() {
+    if (notesStarted) return;
+    notesStarted = true;
     if (channel) channel.postMessage({ kind: "hello" });
-    const clock = document.getElementById("notes-clock");
-    const tick = () => { if (clock) clock.textContent = new Date().toLocaleTimeString(); };
+    const tick = () => {
+      const clock = document.getElementById("notes-clock");
+      if (clock) clock.textContent = new Date().toLocaleTimeString();
+    };
     tick();
     setInterval(tick, 1000);
-  }, 100);
+  }
 
   document.addEventListener("click", function (ev) {
     const id = ev.target && ev.target.id;
