@@ -7,17 +7,11 @@ traces once, with the same builder as every other map, and store each distinct t
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import json
 
-import numpy as np
-import shapely
-
 from dashboard.figures import build_figure, dynamic_traces, static_traces
-from dashboard.front import PUSAN, resample, short_date
-from dashboard.front_figures import front_templates
-from dashboard.geometry_coords import polygon_coords
+from dashboard.front_payload import front_payload
 from dashboard.look import dress_layout, dress_traces
 from dashboard.map_options import MapOptions
 from dashboard.state import TIMELINE_DAYS, TIMELINE_START, change_days, day_number, state_at
@@ -87,50 +81,6 @@ def tour_entries(data: Dataset) -> dict[str, dict]:
     return tours
 
 
-def _rounded(values) -> list[float]:
-    return [round(float(v), 4) for v in values]
-
-
-def front_payload(data: Dataset, options: MapOptions) -> dict:
-    """What the browser needs to draw the front on any day: each keyframe resampled to
-    the same number of points, the mainland's coast (held areas are the coast between the
-    line's ends on either side), the UN-held pockets, and the traces to fill."""
-    keyframes = []
-    for k in data.keyframes:
-        points = resample(k.line)
-        keyframes.append(
-            {
-                "day": day_number(k.day),
-                "short": short_date(k.day),
-                "label": k.label,
-                "accuracy_km": k.accuracy_km,
-                "sources": [_citation(s) for s in k.sources],
-                "lon": _rounded(points[:, 0]),
-                "lat": _rounded(points[:, 1]),
-            }
-        )
-    mainland = max(shapely.get_parts(data.land), key=lambda p: p.area)
-    ring = np.asarray(mainland.simplify(0.01).exterior.coords)[:-1]
-    pusan = int(np.argmin(np.hypot(ring[:, 0] - PUSAN.x, ring[:, 1] - PUSAN.y)))
-    following = {k.day: n.day for k, n in zip(data.keyframes, data.keyframes[1:], strict=False)}
-    pockets = []
-    for pocket in data.enclaves:
-        if pocket.held_by != "UN":
-            continue
-        lons, lats = polygon_coords(pocket.area.intersection(data.land), 0.005)
-        last = following.get(pocket.day, pocket.day) - dt.timedelta(days=1)
-        pockets.append(
-            {"from": day_number(pocket.day), "to": day_number(last), "lon": lons, "lat": lats}
-        )
-    return {
-        "keyframes": keyframes,
-        "ring": {"lon": _rounded(ring[:, 0]), "lat": _rounded(ring[:, 1])},
-        "pusan": pusan,
-        "pockets": pockets,
-        "templates": dress_traces(front_templates(options), options),
-    }
-
-
 def map_bundle(data: Dataset, options: MapOptions) -> dict:
     """The static figure, the distinct date-dependent traces, and which apply when."""
     days = change_days(data)
@@ -167,5 +117,5 @@ def map_bundle(data: Dataset, options: MapOptions) -> dict:
         "epochs": epochs,
         "start": TIMELINE_START.isoformat(),
         "lang": options.lang,
-        "front": front_payload(data, options),
+        "front": front_payload(data, options, _citation),
     }

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from dashboard.front import front_on
+from dashboard.front import history_of
 from dashboard.map_options import MapOptions
 from dashboard.state import MapState
 from events.dataset import Dataset
@@ -53,7 +53,7 @@ def _layer_lines(data: Dataset, state: MapState, options: MapOptions, sources: S
             else "a reference line (no longer the dividing line after 25 June 1950)"
         )
         yield f"The 38th parallel, {role} {sources.refs([LAYERS['parallel38'].source])}."
-    front = front_on(list(data.keyframes), list(data.enclaves), state.day)
+    front = history_of(data).on(state.day)
     if front is not None and layers & {"frontline", "control", "uncertainty"}:
         shown = [
             name
@@ -64,10 +64,14 @@ def _layer_lines(data: Dataset, state: MapState, options: MapOptions, sources: S
             )
             if layer in layers
         ]
-        pockets = "; pockets held apart from the line are shaded" if front.enclaves else ""
+        pockets = "".join(
+            f"; {p.name}, held by the {'UN Command' if p.held_by == 'UN' else 'Communist side'}"
+            f" apart from the line {sources.refs(p.sources)}"
+            for p in front.pockets
+        )
         yield (
             f"Front: {', '.join(shown)}, {front.status}, accurate to about "
-            f"{front.accuracy_km:g} km{pockets} {sources.refs(front.sources)}."
+            f"{front.accuracy_km:g} km {sources.refs(front.sources)}{pockets}."
         )
     places = data.places
     if "cities" in layers:

@@ -1,98 +1,113 @@
-"""The front's traces: the areas each side held, the UN-held pockets, the uncertainty
-band and the line. Python fills them for a day (exports, tests); the browser fills the same
-templates while it animates (assets/map_core.js)."""
+"""The front's traces: the areas each side held, the pockets, the uncertainty band and the
+line, drawn from the geometry dashboard/front.py computed. The print figure fills them here
+for one day; the browser fills the same templates from the same geometry (front_payload)."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-import shapely
-
 from dashboard import style
-from dashboard.front import front_on, held_areas, line_on_land, uncertainty_band
-from dashboard.geometry_coords import polygon_coords
+from dashboard.front import history_of, uncertainty_band
+from dashboard.geometry_coords import line_coords
 from dashboard.map_options import MapOptions
 from dashboard.traces import area_trace
 from events.dataset import Dataset
+from geodata.frontlines import Pocket
+
+SIDE_FILL = {"UN": style.HELD_UN, "communist": style.HELD_COMMUNIST}
+SIDE_NAME = {
+    "UN": "Held by the UN Command and ROK",
+    "communist": "Held by the DPRK and Chinese People's Volunteers",
+}
+NO_LINE = {"color": "rgba(0,0,0,0)", "width": 0}
 
 
-def front_templates(options: MapOptions) -> list[dict]:
-    """The front's traces without coordinates, in drawing order: held areas, UN pockets,
-    the uncertainty band, the line. Python fills them for a day (export, tests); the
-    browser fills the same templates while it animates."""
-    layers, traces = options.layers, []
-    if "control" in layers:
-        for side, name, colour in (
-            ("un", "Held by the UN Command and ROK", style.HELD_UN),
-            ("communist", "Held by the DPRK and Chinese People's Volunteers", style.HELD_COMMUNIST),
-            ("pocket", "UN-held pocket", style.HELD_UN_POCKET),
-        ):
-            traces.append(
-                area_trace(
-                    ([], []),
-                    name,
-                    "control",
-                    colour,
-                    {"color": "rgba(0,0,0,0)", "width": 0},
-                    legendgroup="control",
-                    showlegend=side != "pocket",
-                    meta={"layer": "control", "side": side},
-                )
-            )
-    if "uncertainty" in layers:
-        traces.append(
-            area_trace(
-                ([], []),
-                "Front line ± its stated accuracy",
-                "uncertainty",
-                style.FRONT_BAND,
-                {"color": "rgba(0,0,0,0)", "width": 0},
-                legendgroup="uncertainty",
-            )
+def held_templates(options: MapOptions) -> list[dict]:
+    """The two held areas without coordinates (drawn under the pockets)."""
+    if "control" not in options.layers:
+        return []
+    return [
+        area_trace(
+            ([], []),
+            SIDE_NAME[side],
+            "control",
+            SIDE_FILL[side],
+            NO_LINE,
+            legendgroup="control",
+            meta={"layer": "control", "side": side},
         )
-    if "frontline" in layers:
-        traces.append(
-            {
-                "type": "scattergeo",
-                "mode": "lines",
-                "lon": [],
-                "lat": [],
-                "name": "Front line",
-                "line": {"color": style.FRONT_LINE, "width": 2.5},
-                "hoverinfo": "text",
-                "text": "",
-                "meta": {"layer": "frontline"},
-                "legendgroup": "frontline",
-            }
+        for side in ("UN", "communist")
+    ]
+
+
+def pocket_trace(pocket: Pocket, data: Dataset) -> dict:
+    """A pocket in its side's fill with the front line round it, named in the legend."""
+    area = pocket.area.intersection(history_of(data).coast.land)
+    return area_trace(
+        line_coords(area, densify=False),
+        pocket.name,
+        "control",
+        SIDE_FILL[pocket.held_by],
+        {"color": style.FRONT_LINE, "width": 2},
+        legendgroup=f"pocket {pocket.name}",
+        meta={"layer": "control", "side": pocket.held_by, "pocket": pocket.name},
+    )
+
+
+def band_template(options: MapOptions) -> list[dict]:
+    if "uncertainty" not in options.layers:
+        return []
+    return [
+        area_trace(
+            ([], []),
+            "Front line ± its stated accuracy",
+            "uncertainty",
+            style.FRONT_BAND,
+            NO_LINE,
+            legendgroup="uncertainty",
         )
-    return traces
+    ]
+
+
+def line_template(options: MapOptions) -> list[dict]:
+    if "frontline" not in options.layers:
+        return []
+    return [
+        {
+            "type": "scattergeo",
+            "mode": "lines",
+            "lon": [],
+            "lat": [],
+            "name": "Front line",
+            "line": {"color": style.FRONT_LINE, "width": 2.5},
+            "hoverinfo": "text",
+            "text": "",
+            "meta": {"layer": "frontline"},
+            "legendgroup": "frontline",
+        }
+    ]
+
+
+def line_text(status: str, accuracy_km: float) -> str:
+    """What hovering the line says."""
+    return f"Front line, {status} (± {accuracy_km:g} km)"
 
 
 def front_traces(data: Dataset, day: dt.date, options: MapOptions) -> list[dict]:
-    """The front's traces on a day (empty outside the war): exact, with shapely."""
-    templates = front_templates(options)
-    found = front_on(list(data.keyframes), list(data.enclaves), day)
-    if found is None:
-        return templates
-    un, communist = held_areas(data.land, found) if "control" in options.layers else (None, None)
-    shapes = {
-        "un": un,
-        "communist": communist,
-        "pocket": shapely.union_all(
-            [p.area.intersection(data.land) for p in found.enclaves if p.held_by == "UN"]
-        )
-        if found.enclaves
-        else None,
-    }
-    for trace in templates:
-        layer = trace["meta"]["layer"]
-        if layer == "control":
-            geometry = shapes[trace["meta"]["side"]]
-        elif layer == "uncertainty":
-            geometry = uncertainty_band(found, data.land)
-        else:
-            geometry = line_on_land(found, data.land)
-            trace["text"] = f"Front line, {found.status} (± {found.accuracy_km:g} km)"
-        if geometry is not None and not geometry.is_empty:
-            trace["lon"], trace["lat"] = polygon_coords(geometry, options.detail / 2)
-    return templates
+    """The front's traces on a day, in drawing order: held areas, pockets, band, line.
+    Empty templates outside the war."""
+    held, band, line = held_templates(options), band_template(options), line_template(options)
+    front = history_of(data).on(day)
+    if front is None:
+        return held + band + line
+    # Not densified: the browser draws these vertices as they are (front_payload.py).
+    for trace, area in zip(held, front.main if held else (), strict=True):
+        trace["lon"], trace["lat"] = line_coords(area, densify=False)
+    pockets = [pocket_trace(p, data) for p in front.pockets] if "control" in options.layers else []
+    for trace in band:
+        band_area = uncertainty_band(front, history_of(data).coast)
+        trace["lon"], trace["lat"] = line_coords(band_area, densify=False)
+    for trace in line:
+        trace["lon"], trace["lat"] = line_coords(front.line, densify=False)
+        trace["text"] = line_text(front.status, front.accuracy_km)
+    return held + pockets + band + line

@@ -33,10 +33,21 @@ CATEGORY_STYLE: dict[str, dict[str, str]] = {
 LABEL_SIZE = 13
 CITY_LABEL_SIZE = 12
 
+
+def over(rgb: tuple[int, int, int], alpha: float, ground: str) -> str:
+    """The opaque colour of `rgb` laid at `alpha` over `ground` (a #rrggbb colour).
+
+    The held areas are opaque so that a pocket drawn over the other side's area shows in
+    its own side's colour, not a mixture of the two."""
+    base = [int(ground[i : i + 2], 16) for i in (1, 3, 5)]
+    mixed = [round(alpha * c + (1 - alpha) * g) for c, g in zip(rgb, base, strict=True)]
+    return "#" + "".join(f"{c:02x}" for c in mixed)
+
+
 # The two sides' held areas: Okabe–Ito blue and vermillion, light enough to read labels on.
-HELD_UN = "rgba(0, 114, 178, 0.17)"
-HELD_COMMUNIST = "rgba(213, 94, 0, 0.17)"
-HELD_UN_POCKET = "rgba(0, 114, 178, 0.32)"
+UN_BLUE, COMMUNIST_VERMILLION = (0, 114, 178), (213, 94, 0)
+HELD_UN = over(UN_BLUE, 0.17, LAND_KOREA)
+HELD_COMMUNIST = over(COMMUNIST_VERMILLION, 0.17, LAND_KOREA)
 FRONT_BAND = "rgba(60, 60, 60, 0.16)"
 FRONT_LINE = "#1a1a1a"
 
@@ -48,9 +59,8 @@ PROJECTOR_COLOURS = {
     LAND_NEIGHBOURS: "#d9d5cc",
     COAST: "#4d473c",
     MUTED: "#333333",
-    HELD_UN: "rgba(0, 114, 178, 0.42)",
-    HELD_COMMUNIST: "rgba(213, 94, 0, 0.42)",
-    HELD_UN_POCKET: "rgba(0, 114, 178, 0.5)",
+    HELD_UN: over(UN_BLUE, 0.42, "#ffffff"),
+    HELD_COMMUNIST: over(COMMUNIST_VERMILLION, 0.42, "#ffffff"),
     FRONT_BAND: "rgba(40, 40, 40, 0.25)",
     DMZ_FILL: "rgba(178, 24, 43, 0.4)",
     FUTURE: "rgba(80, 80, 80, 0.8)",

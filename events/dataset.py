@@ -9,10 +9,19 @@ from pathlib import Path
 import geopandas as gpd
 import shapely
 
+from events.bibliography import Work, check_citations, load_bibliography
 from events.timeline import load_events
 from events.tours import Tour, load_tours
-from geodata.catalogue import DEFAULT_LAYER_IDS, LAYERS, MAP_FIRST_DAY, MAP_LAST_DAY
-from geodata.frontlines import Enclave, Keyframe, load_frontlines
+from geodata.catalogue import (
+    ARMISTICE,
+    DEFAULT_LAYER_IDS,
+    INVASION,
+    LAYERS,
+    MAP_FIRST_DAY,
+    MAP_LAST_DAY,
+)
+from geodata.control_facts import ControlFact, Town, load_control_facts, load_towns
+from geodata.frontlines import Keyframe, Pocket, load_frontlines
 from geodata.layers import (
     demilitarized_zone,
     korea_land,
@@ -37,6 +46,7 @@ def _near(path: Path) -> Path:
 ROOT = Path(__file__).resolve().parent.parent
 GEODATA_DIR = _near(ROOT / "geodata")
 SHIPPED_EVENTS = _near(ROOT / "events" / "events.csv")
+BIBLIOGRAPHY = _near(ROOT / "events" / "bibliography.yaml")
 TOURS_DIR = _near(ROOT / "events" / "tours")
 
 
@@ -56,7 +66,10 @@ class Dataset:
     events: gpd.GeoDataFrame
     world: shapely.Geometry
     keyframes: tuple[Keyframe, ...]
-    enclaves: tuple[Enclave, ...]
+    pockets: tuple[Pocket, ...]
+    towns: dict[str, Town]
+    control_facts: tuple[ControlFact, ...]
+    works: dict[str, Work]
     event_files: tuple[Path, ...]
     tours: tuple[Tour, ...] = ()
 
@@ -83,8 +96,18 @@ def load_dataset(
     places = attempt(load_places, geodata_dir / "places.geojson")
     world = attempt(load_world, geodata_dir / "world_110m.geojson")
     front = attempt(load_frontlines, geodata_dir / "frontlines.geojson")
+    towns = attempt(load_towns, geodata_dir / "towns.csv")
+    facts = None
+    if places is not None and towns is not None:
+        points = {**{t.id: t.point for t in towns.values()}, **dict(places.geometry.items())}
+        facts = attempt(
+            load_control_facts, geodata_dir / "control_facts.csv", points, (INVASION, ARMISTICE)
+        )
     event_files = (events_file, *extra_events)
     events = attempt(load_events, event_files, places) if places is not None else None
+    works = attempt(load_bibliography, BIBLIOGRAPHY)
+    if works is not None and front is not None and towns is not None and facts is not None:
+        problems.extend(check_citations(_front_citations(geodata_dir, front, towns, facts), works))
     tours = None
     if events is not None:
         tours = attempt(
@@ -110,10 +133,27 @@ def load_dataset(
         events=events,
         world=world,
         keyframes=tuple(front[0]),
-        enclaves=tuple(front[1]),
+        pockets=tuple(front[1]),
+        towns=towns,
+        control_facts=tuple(facts),
+        works=works,
         event_files=tuple(event_files),
         tours=tours,
     )
+
+
+def _front_citations(geodata_dir: Path, front, towns, facts) -> list[tuple[str, int, str, str]]:
+    """Every citation behind the front: (file, line, column, citation)."""
+    lines = str(geodata_dir / "frontlines.geojson")
+    cited = [(lines, k.file_line, "sources", s) for k in front[0] for s in k.sources]
+    cited += [(lines, p.file_line, "sources", s) for p in front[1] for s in p.sources]
+    facts_file = str(geodata_dir / "control_facts.csv")
+    cited += [(facts_file, f.line, "sources", s) for f in facts for s in f.sources]
+    towns_file = str(geodata_dir / "towns.csv")
+    for town in towns.values():
+        if town.source != "derived":
+            cited.append((towns_file, town.line, "source", town.source))
+    return cited
 
 
 def _length_km(geometry: shapely.Geometry) -> float:
@@ -132,7 +172,10 @@ def summary_lines(data: Dataset, geodata_dir: Path = GEODATA_DIR) -> list[str]:
         f"({int(data.places['abroad'].sum())} abroad)",
         f"{geodata_dir / 'frontlines.geojson'}: {len(data.keyframes)} front-line keyframes, "
         f"{data.keyframes[0].day.isoformat()} to {data.keyframes[-1].day.isoformat()}, "
-        f"{len(data.enclaves)} pockets",
+        f"{len(data.pockets)} pockets",
+        f"{geodata_dir / 'towns.csv'}: {len(data.towns)} towns",
+        f"{geodata_dir / 'control_facts.csv'}: {len(data.control_facts)} control facts for "
+        f"{len({f.place for f in data.control_facts})} places",
     ]
     for path in data.event_files:
         rows = data.events[data.events["file"] == str(path)]

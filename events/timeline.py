@@ -8,8 +8,8 @@ from pathlib import Path
 
 import geopandas as gpd
 
-from events.csv_file import read_rows
 from events.dates import FIRST_YEAR, LAST_YEAR, HistoricalDate, format_span, parse_date
+from geodata.csv_file import read_rows
 from geodata.problems import DataError, Problem, ProblemLog
 
 EVENT_COLUMNS = ("id", "start", "end", "title", "place", "category", "description", "sources")

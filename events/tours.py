@@ -29,6 +29,7 @@ from pathlib import Path
 import yaml
 
 from events.dates import parse_date
+from events.yaml_file import line_of, parse_yaml
 from geodata.problems import DataError, Problem, ProblemLog, read_utf8
 from geodata.region import LAT_MAX, LAT_MIN, LON_MAX, LON_MIN
 
@@ -72,16 +73,12 @@ class Tour:
     stops: tuple[Stop, ...]
 
 
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
-
-
 def _text(node: yaml.Node | None, field: str, log: ProblemLog, expected: str) -> str | None:
     """A scalar's text, or None with a problem logged."""
     if node is None:
         return None
     if not isinstance(node, yaml.ScalarNode):
-        log.add(_line(node), field, "a list or a mapping where text belongs", expected)
+        log.add(line_of(node), field, "a list or a mapping where text belongs", expected)
         return None
     return str(node.value).strip()
 
@@ -89,15 +86,15 @@ def _text(node: yaml.Node | None, field: str, log: ProblemLog, expected: str) ->
 def _mapping(node: yaml.Node, field: str, log: ProblemLog, allowed: tuple[str, ...]):
     """The mapping's values by key; unknown and repeated keys are problems."""
     if not isinstance(node, yaml.MappingNode):
-        log.add(_line(node), field, "not a mapping", f"fields {', '.join(allowed)}")
+        log.add(line_of(node), field, "not a mapping", f"fields {', '.join(allowed)}")
         return None
     values: dict[str, yaml.Node] = {}
     for key, value in node.value:
         name = key.value if isinstance(key, yaml.ScalarNode) else "?"
         if name not in allowed:
-            log.add(_line(key), str(name), "unknown field", ", ".join(allowed))
+            log.add(line_of(key), str(name), "unknown field", ", ".join(allowed))
         elif name in values:
-            log.add(_line(key), name, "given twice", "each field once")
+            log.add(line_of(key), name, "given twice", "each field once")
         else:
             values[name] = value
     return values
@@ -114,11 +111,11 @@ def _names(
         if name is None:
             return None
         if name not in known:
-            log.add(_line(item), field, f"unknown {field[:-1]} {name!r}", expected)
+            log.add(line_of(item), field, f"unknown {field[:-1]} {name!r}", expected)
             return None
         names.append(name)
     if not names:
-        log.add(_line(node), field, "empty list", expected)
+        log.add(line_of(node), field, "empty list", expected)
         return None
     return tuple(names)
 
@@ -131,7 +128,7 @@ def _number(node: yaml.Node, field: str, log: ProblemLog, low: float, high: floa
         value = None
     if value is None or not low <= value <= high:  # NaN fails this test too
         if text is not None:
-            log.add(_line(node), field, f"{text!r} is not a number from {low:g} to {high:g}")
+            log.add(line_of(node), field, f"{text!r} is not a number from {low:g} to {high:g}")
         return None
     return value
 
@@ -142,7 +139,7 @@ def _view(node: yaml.Node, log: ProblemLog) -> MapView | None:
         return None
     missing = [k for k in ("lon", "lat", "zoom") if k not in fields]
     if missing:
-        log.add(_line(node), "view", f"{', '.join(missing)} missing", "lon, lat and zoom")
+        log.add(line_of(node), "view", f"{', '.join(missing)} missing", "lon, lat and zoom")
         return None
     lon = _number(fields["lon"], "view.lon", log, LON_MIN, LON_MAX)
     lat = _number(fields["lat"], "view.lat", log, LAT_MIN, LAT_MAX)
@@ -158,10 +155,10 @@ def _day(node: yaml.Node, log: ProblemLog, first: dt.date, last: dt.date) -> dt.
     try:
         date = parse_date(text)
     except ValueError as err:
-        log.add(_line(node), "date", str(err), expected)
+        log.add(line_of(node), "date", str(err), expected)
         return None
     if date.precision != "day" or not first <= date.first <= last:
-        log.add(_line(node), "date", f"{text!r} is not a day the map shows", expected)
+        log.add(line_of(node), "date", f"{text!r} is not a day the map shows", expected)
         return None
     return date.first
 
@@ -179,9 +176,9 @@ def _prose(
     if text is None:
         return ""
     if needed_at and not text:
-        log.add(_line(node), field, "empty", "a line of text")
+        log.add(line_of(node), field, "empty", "a line of text")
     if len(text) > limit:
-        log.add(_line(node), field, f"{len(text)} characters", f"at most {limit}")
+        log.add(line_of(node), field, f"{len(text)} characters", f"at most {limit}")
     return text
 
 
@@ -209,7 +206,7 @@ class _Context:
             return None
         events = None
         if "events" not in fields:
-            log.add(_line(node), "events", "missing", "at least one event id: the stop's sources")
+            log.add(line_of(node), "events", "missing", "at least one event id: the stop's sources")
         else:
             events = _names(
                 fields["events"], "events", log, self.event_days, "event ids from the events files"
@@ -221,30 +218,12 @@ class _Context:
             day = min(max(self.event_days[events[0]], self.days[0]), self.days[1])
         layers = self.layers(fields["layers"]) if "layers" in fields else default_layers
         view = _view(fields["view"], log) if "view" in fields else None
-        caption = _prose(fields, "caption", log, CAPTION_MAX, needed_at=_line(node))
+        caption = _prose(fields, "caption", log, CAPTION_MAX, needed_at=line_of(node))
         caption_ko = _prose(fields, "caption_ko", log, CAPTION_MAX)
         notes = _prose(fields, "notes", log, NOTES_MAX)
         if len(log.problems) > before or day is None or events is None or layers is None:
             return None
-        return Stop(day, events, layers, view, caption, caption_ko, notes, _line(node))
-
-
-def _parse(text: str, log: ProblemLog) -> yaml.Node | None:
-    """The document's node tree. Anchors and aliases are refused: a tour never needs them,
-    and they let a small file expand into a huge one."""
-    try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                log.add(event.start_mark.line + 1, "(file)", "YAML anchor or alias", "plain YAML")
-                return None
-        return yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as err:
-        # Where the broken thing began (an unclosed quote) is more use than where it ended.
-        mark = err.context_mark or err.problem_mark
-        line = mark.line + 1 if mark else 1
-        what = " ".join(part for part in (err.problem, err.context) if part)
-        log.add(line, "(file)", f"not valid YAML: {what}", "a YAML mapping")
-        return None
+        return Stop(day, events, layers, view, caption, caption_ko, notes, line_of(node))
 
 
 def load_tour(
@@ -262,7 +241,7 @@ def load_tour(
         log.add(1, "(file)", f"{path.stat().st_size} bytes", f"at most {TOUR_BYTES_MAX}")
         log.raise_if_any()
     text = read_utf8(path, log, "a YAML mapping with title and stops")
-    root = _parse(text, log) if text is not None else None
+    root = parse_yaml(text, log) if text is not None else None
     fields = _mapping(root, "(file)", log, TOUR_FIELDS) if root is not None else None
     if fields is None:
         log.raise_if_any()
@@ -274,7 +253,7 @@ def load_tour(
     stops = []
     stops_node = fields.get("stops")
     if not isinstance(stops_node, yaml.SequenceNode) or not stops_node.value:
-        line = _line(stops_node) if stops_node is not None else 1
+        line = line_of(stops_node) if stops_node is not None else 1
         log.add(line, "stops", "missing or empty", "a list of stops")
     else:
         stops = [check.stop(node, default_layers) for node in stops_node.value]

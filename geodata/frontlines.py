@@ -1,9 +1,10 @@
 """Load geodata/frontlines.geojson: dated front-line keyframes and the pockets beside them.
 
-A keyframe is a LineString running west to east across the peninsula, with its date,
-label, sources (citations separated by " | "), accuracy_km (how far the true line may lie
-from the drawn one) and the named waypoints it was drawn through. An enclave is a Polygon
-held by one side on its keyframe's date (the Inchon beachhead, the Hungnam perimeter).
+A keyframe (`kind: line`) is a LineString running from the west (or south) coast to the east
+coast, with its date, label, sources (citations separated by " | "), accuracy_km (how far the
+true line may lie from the drawn one) and the named waypoints it was drawn through. A pocket
+(`kind: pocket`) is a Polygon that one side held apart from its main front from one day to
+another, inclusive: the Inchon beachhead, X Corps in the north-east, the Hungnam perimeter.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from shapely.geometry import LineString, Polygon
 from geodata.geojson_file import read_features
 from geodata.problems import ProblemLog
 
-SIDES = ("UN", "Communist")
+SIDES = ("UN", "communist")
 
 
 @dataclass(frozen=True)
@@ -31,22 +32,27 @@ class Keyframe:
     note: str
     line: LineString
     waypoints: tuple[str, ...]
+    file_line: int = 0  # where the feature starts in its file, for messages
 
 
 @dataclass(frozen=True)
-class Enclave:
-    day: dt.date
-    held_by: str
-    label: str
+class Pocket:
+    name: str  # what a reader calls it: "X Corps, north-east Korea"
+    held_by: str  # "UN" or "communist"
+    first_day: dt.date
+    last_day: dt.date
     area: Polygon
     sources: tuple[str, ...]
+    accuracy_km: float
+    note: str
+    file_line: int = 0  # where the feature starts in its file, for messages
 
 
-def _day(value, line: int, log: ProblemLog) -> dt.date | None:
+def _day(value, line: int, log: ProblemLog, column: str = "date") -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value))
     except ValueError:
-        log.add(line, "date", f"{value!r} is not a date", "YYYY-MM-DD")
+        log.add(line, column, f"{value!r} is not a date", "YYYY-MM-DD")
         return None
 
 
@@ -89,17 +95,56 @@ def _waypoints(value, line: int, log: ProblemLog) -> tuple[str, ...]:
     return tuple(str(w.get("name", "")) for w in value)
 
 
-def load_frontlines(path: Path) -> tuple[list[Keyframe], list[Enclave]]:
-    """Keyframes by date and the enclaves; raises DataError with every problem."""
+def _pocket(props: dict, line: int, geometry, log: ProblemLog) -> Pocket | None:
+    for name in ("name", "from", "to"):
+        if not props.get(name):
+            log.add(line, name, "property missing or empty", f"a value for {name}")
+    first = _day(props["from"], line, log, "from") if props.get("from") else None
+    last = _day(props["to"], line, log, "to") if props.get("to") else None
+    if first and last and last < first:
+        log.add(line, "to", f"{last} is before from {first}", "a day on or after from")
+        return None
+    if props.get("held_by") not in SIDES:
+        log.add(line, "held_by", f"{props.get('held_by')!r}", " | ".join(SIDES))
+        return None
+    if geometry is not None and geometry.geom_type != "Polygon":
+        log.add(line, "geometry", f"a {geometry.geom_type}", "a Polygon")
+        return None
+    accuracy = _accuracy(props.get("accuracy_km"), line, log)
+    if not (first and last and geometry is not None and accuracy and props.get("name")):
+        return None
+    return Pocket(
+        str(props["name"]),
+        props["held_by"],
+        first,
+        last,
+        geometry,
+        _sources(props.get("sources"), line, log),
+        accuracy,
+        str(props.get("note", "")),
+        line,
+    )
+
+
+def load_frontlines(path: Path) -> tuple[list[Keyframe], list[Pocket]]:
+    """Keyframes by date and the pockets by first day; raises DataError with every problem."""
     log = ProblemLog(str(path))
-    keyframes, enclaves, seen = [], [], {}
-    for f in read_features(path, log, ("kind", "date", "label", "sources", "accuracy_km")):
+    keyframes, pockets, seen = [], [], {}
+    for f in read_features(path, log, ("kind", "sources", "accuracy_km")):
         props, line, geometry = f.properties, f.line, f.geometry
+        kind = props.get("kind")
+        if kind == "pocket":
+            pocket = _pocket(props, line, geometry, log)
+            if pocket:
+                pockets.append(pocket)
+            continue
+        for name in ("date", "label"):
+            if kind == "line" and not props.get(name):
+                log.add(line, name, "property missing or empty", f"a value for {name}")
         day = _day(props.get("date"), line, log) if props.get("date") else None
         accuracy = _accuracy(props.get("accuracy_km"), line, log)
         sources = _sources(props.get("sources"), line, log)
         names = _waypoints(props.get("waypoints"), line, log)
-        kind = props.get("kind")
         if kind == "line":
             if geometry is not None and geometry.geom_type != "LineString":
                 log.add(line, "geometry", f"a {geometry.geom_type}", "a LineString")
@@ -124,18 +169,12 @@ def load_frontlines(path: Path) -> tuple[list[Keyframe], list[Enclave]]:
                         props.get("note", ""),
                         geometry,
                         names,
+                        line,
                     )
                 )
-        elif kind == "enclave":
-            if props.get("held_by") not in SIDES:
-                log.add(line, "held_by", f"{props.get('held_by')!r}", " | ".join(SIDES))
-            elif geometry is not None and geometry.geom_type != "Polygon":
-                log.add(line, "geometry", f"a {geometry.geom_type}", "a Polygon")
-            elif day and geometry is not None:
-                enclaves.append(Enclave(day, props["held_by"], props["label"], geometry, sources))
         elif kind is not None:
-            log.add(line, "kind", f"unknown kind {kind!r}", "line | enclave")
+            log.add(line, "kind", f"unknown kind {kind!r}", "line | pocket")
     if not keyframes and not log.problems:
         log.add(1, "features", "no front line in the file", "dated LineString keyframes")
     log.raise_if_any()
-    return sorted(keyframes, key=lambda k: k.day), sorted(enclaves, key=lambda e: e.day)
+    return sorted(keyframes, key=lambda k: k.day), sorted(pockets, key=lambda p: p.first_day)

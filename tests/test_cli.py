@@ -24,8 +24,10 @@ def test_check_prints_a_summary_line_per_file():
     assert lines[1].startswith("geodata/mdl_1953.geojson: Military Demarcation Line")
     assert lines[2].startswith("geodata/places.geojson: ")
     assert lines[3].startswith("geodata/frontlines.geojson: ")
-    assert lines[4].startswith("events/events.csv: ")
-    assert "1945-08-" in lines[4] and "1954-06-15" in lines[4]
+    assert lines[4].startswith("geodata/towns.csv: ")
+    assert lines[5].startswith("geodata/control_facts.csv: ")
+    assert lines[6].startswith("events/events.csv: ")
+    assert "1945-08-" in lines[6] and "1954-06-15" in lines[6]
     assert result.stderr == ""
 
 

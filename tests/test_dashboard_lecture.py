@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from dashboard import style
 from dashboard.animation import map_bundle, tour_entries
 from dashboard.figures import build_figure
 from dashboard.layout import page_words
@@ -63,25 +64,28 @@ def test_the_projector_look_grows_type_and_lines_and_strengthens_colours():
         "textfont": {"size": 12, "color": "#222222"},
         "marker": {"size": [6, 4]},
         "line": {"color": "#8c8576", "width": 0.6},
-        "fillcolor": "rgba(0, 114, 178, 0.17)",
+        "fillcolor": style.HELD_UN,
     }
     projected = dress_trace(trace, MapOptions(present=True))
     assert projected["textfont"]["size"] == 20  # at least 20 px
     assert projected["marker"]["size"] == [8.4, 5.6]
     assert projected["line"] == {"color": "#4d473c", "width": 1.0}
-    assert projected["fillcolor"] == "rgba(0, 114, 178, 0.42)"
+    assert projected["fillcolor"] == style.PROJECTOR_COLOURS[style.HELD_UN]
     assert dress_trace(trace, MapOptions()) == trace  # the screen look is untouched
 
 
 def test_every_legend_name_has_its_korean(dataset):
     options = MapOptions(lang="ko")
     bundle = map_bundle(dataset, options)
-    traces = bundle["static"] + bundle["variants"] + bundle["front"]["templates"]
+    templates = bundle["front"]["templates"]
+    front = templates["held"] + templates["band"] + templates["line"]
+    traces = bundle["static"] + bundle["variants"] + front
     shown = {t["name"] for t in traces if t.get("showlegend", True)}
     assert shown and all(not name.isascii() for name in shown), shown
     english = build_figure(dataset, state_at(dataset, dt.date(1953, 7, 27)), MapOptions())
     for trace in english["data"]:
-        if trace.get("showlegend", True):
+        # A pocket is named in the data's language, as event titles are.
+        if trace.get("showlegend", True) and "pocket" not in trace["meta"]:
             assert trace["name"] in LEGEND_KO, trace["name"]
     assert legend_name("Front line", "both") == "Front line"
 

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from events.csv_file import MAX_ROWS
 from events.timeline import load_events
+from geodata.csv_file import MAX_ROWS
 from geodata.places import load_places
 from geodata.problems import MAX_PROBLEMS_SHOWN, DataError
 from tests.test_events_validation import EXPECTED as EVENTS_EXPECTED

@@ -72,10 +72,16 @@
 
   function frontNote(bundle, day) {
     const found = core().frontAt(bundle.front, day);
-    if (!found || !bundle.front.templates.length) return null;
-    return [el("Strong", { children: say("front") }),
-      found.status + " (± " + found.accuracy + " km).",
-      el("Ul", { className: "sources", children: found.sources.map(citation) })];
+    if (!found) return null;
+    const note = [el("Strong", { children: say("front") }),
+      found.status + " (± " + found.accuracy_km + " km)."];
+    const pockets = core().pocketsOn(bundle.front, day);
+    if (pockets.length) {
+      note.push(el("P", { className: "pockets", children: say("pockets")
+        + pockets.map((p) => p.name).join("; ") + "." }));
+    }
+    note.push(el("Ul", { className: "sources", children: found.sources.map(citation) }));
+    return note;
   }
 
   const korea = {

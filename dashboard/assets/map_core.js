@@ -44,121 +44,67 @@
     return null;
   }
 
-  // ---- The front (dashboard/front.py does the same exactly, with shapely) ----
-  const KM_PER_DEGREE = 111.32;
+  // ---- The front: computed in Python (dashboard/front.py), packed for the page
+  // (dashboard/front_payload.py). Here the day's pieces are only unpacked and drawn.
 
-  // Plotly fills on the sphere (d3-geo): an outer ring must run clockwise, or its fill
-  // covers the rest of the world instead.
-  function clockwise(shape) {
-    let twice = 0;
-    const n = shape.lon.length;
-    for (let i = 0; i < n; i++) {
-      const j = (i + 1) % n;
-      twice += shape.lon[i] * shape.lat[j] - shape.lon[j] * shape.lat[i];
-    }
-    return twice > 0 ? { lon: shape.lon.slice().reverse(), lat: shape.lat.slice().reverse() }
-      : shape;
-  }
-
-  // The line on day n: the keyframe's, or each resampled point moved linearly between
-  // the two keyframes around n. null outside the war.
-  function frontAt(front, n) {
-    const kfs = front.keyframes;
-    if (!kfs.length || n < kfs[0].day || n > kfs[kfs.length - 1].day) return null;
-    let i = 0;
-    while (i + 1 < kfs.length && kfs[i + 1].day <= n) i++;
-    const a = kfs[i];
-    if (a.day === n) {
-      return { lon: a.lon, lat: a.lat, accuracy: a.accuracy_km, day: n,
-        status: "keyframe: " + a.label, sources: a.sources };
-    }
-    const b = kfs[i + 1];
-    const t = (n - a.day) / (b.day - a.day);
-    return {
-      lon: a.lon.map((x, j) => x + t * (b.lon[j] - x)),
-      lat: a.lat.map((y, j) => y + t * (b.lat[j] - y)),
-      accuracy: Math.max(a.accuracy_km, b.accuracy_km), day: n,
-      status: "interpolated between " + a.short + " and " + b.short,
-      sources: a.sources.concat(b.sources),
-    };
-  }
-
-  function nearestIndex(ring, x, y) {
-    let best = 0, bestD = Infinity;
-    for (let i = 0; i < ring.lon.length; i++) {
-      const d = (ring.lon[i] - x) ** 2 + (ring.lat[i] - y) ** 2;
-      if (d < bestD) { bestD = d; best = i; }
-    }
-    return best;
-  }
-
-  // Ring indices from `from` to `to` stepping by `step` (both ends included).
-  function walk(count, from, to, step) {
-    const out = [from];
-    for (let i = from; i !== to; ) { i = (i + step + count) % count; out.push(i); }
-    return out;
-  }
-
-  // The mainland either side of the line: the line plus the coast from its east end round
-  // to its west end, one way (by Pusan: the UN side) or the other.
-  function heldAreas(front, line) {
-    const ring = front.ring, count = ring.lon.length, last = line.lon.length - 1;
-    const west = nearestIndex(ring, line.lon[0], line.lat[0]);
-    const east = nearestIndex(ring, line.lon[last], line.lat[last]);
-    const forward = walk(count, east, west, 1), backward = walk(count, east, west, -1);
-    const unPath = forward.includes(front.pusan) ? forward : backward;
-    const otherPath = unPath === forward ? backward : forward;
-    const area = (path) => clockwise({
-      lon: line.lon.concat(path.map((i) => ring.lon[i])),
-      lat: line.lat.concat(path.map((i) => ring.lat[i])),
-    });
-    return { un: area(unPath), communist: area(otherPath) };
-  }
-
-  // The band within `km` of the line either side (a polygon round the line).
-  function band(line, km) {
-    const left = { lon: [], lat: [] }, right = { lon: [], lat: [] }, n = line.lon.length;
-    for (let i = 0; i < n; i++) {
-      const p = Math.max(i - 1, 0), q = Math.min(i + 1, n - 1);
-      const cos = Math.cos(line.lat[i] * Math.PI / 180);
-      const dx = (line.lon[q] - line.lon[p]) * cos, dy = line.lat[q] - line.lat[p];
-      const len = Math.hypot(dx, dy) || 1;
-      const nx = -dy / len * km / KM_PER_DEGREE, ny = dx / len * km / KM_PER_DEGREE;
-      left.lon.push(line.lon[i] + nx / cos); left.lat.push(line.lat[i] + ny);
-      right.lon.push(line.lon[i] - nx / cos); right.lat.push(line.lat[i] - ny);
-    }
-    return clockwise({ lon: left.lon.concat(right.lon.reverse(), [left.lon[0]]),
-      lat: left.lat.concat(right.lat.reverse(), [left.lat[0]]) });
-  }
-
-  // The front's traces on day n, filled into the templates the server built.
-  function frontTraces(front, n) {
-    const found = frontAt(front, n);
-    return front.templates.map((template) => {
-      const trace = Object.assign({}, template);
-      if (!found) return trace;
-      const layer = template.meta.layer, side = template.meta.side;
-      let shape = null;
-      if (layer === "frontline") {
-        shape = found;
-        trace.text = "Front line, " + found.status + " (± " + found.accuracy + " km)";
-      } else if (layer === "uncertainty") {
-        shape = band(found, found.accuracy);
-      } else if (side === "pocket") {
-        const pockets = front.pockets.filter((p) => p.from <= n && n <= p.to);
-        shape = { lon: [].concat(...pockets.map((p) => p.lon.concat([null]))),
-          lat: [].concat(...pockets.map((p) => p.lat.concat([null]))) };
-      } else {
-        shape = heldAreas(front, found)[side];
+  // Rings written as runs over reference rings (the coast's, then the day's line) and
+  // single points, back into the lon/lat lists Plotly draws, each ring closed.
+  function unpack(front, rings, line) {
+    const refs = front.coast.concat([{ lon: line.map((p) => p[0]), lat: line.map((p) => p[1]) }]);
+    const lon = [], lat = [];
+    for (const ring of rings) {
+      if (lon.length) { lon.push(null); lat.push(null); }
+      const start = lon.length;
+      for (const t of ring) {
+        if (t.length === 2) { lon.push(t[0]); lat.push(t[1]); continue; }
+        const r = refs[t[0]], n = r.lon.length;
+        for (let i = t[1]; ; i = (i + t[3] + n) % n) {
+          lon.push(r.lon[i]); lat.push(r.lat[i]);
+          if (i === t[2]) break;
+        }
       }
-      trace.lon = shape.lon; trace.lat = shape.lat;
-      return trace;
+      lon.push(lon[start]); lat.push(lat[start]);
+    }
+    return { lon: lon, lat: lat };
+  }
+
+  // The day's entry [shape, islands, note], or null outside the war.
+  function frontDay(front, n) {
+    const i = n - front.first;
+    return i >= 0 && i < front.days.length ? { i: i, at: front.days[i] } : null;
+  }
+
+  // The note under the map: status, accuracy and sources, as Python wrote them.
+  function frontAt(front, n) {
+    const day = frontDay(front, n);
+    return day ? front.notes[day.at[2]] : null;
+  }
+
+  // The pockets held on day n: their whole traces, built in Python.
+  function pocketsOn(front, n) {
+    const day = frontDay(front, n);
+    return day ? front.pockets_on[day.i].map((k) => front.pockets[k]) : [];
+  }
+
+  // The front's traces on day n: the templates with the day's coordinates.
+  function frontTraces(front, n) {
+    const t = front.templates, day = frontDay(front, n);
+    if (!day) return t.held.concat(t.band, t.line);
+    const shape = front.shapes[day.at[0]], islands = front.islands[day.at[1]];
+    const held = t.held.map((tpl) => {
+      const side = tpl.meta.side === "UN" ? "un" : "communist";
+      return Object.assign({}, tpl, unpack(front, shape[side].concat(islands[side]), shape.line));
     });
+    const band = t.band.map((tpl) => Object.assign({}, tpl, unpack(front, shape.band, shape.line)));
+    const line = t.line.map((tpl) => Object.assign({}, tpl, {
+      lon: shape.line.map((p) => p[0]), lat: shape.line.map((p) => p[1]),
+      text: front.notes[day.at[2]].line_text }));
+    return held.concat(pocketsOn(front, n), band, line);
   }
 
   // What changes the front's drawing: the day, while the war is on and a front layer is on.
   function frontKey(front, n) {
-    return front.templates.length && frontAt(front, n) ? n : -1;
+    return front.days.length && frontDay(front, n) ? n : -1;
   }
 
   // The figure for a day: static traces, the front on that day, the stretch's traces.
@@ -181,6 +127,7 @@
   }
 
   window.koreaMapCore = {
-    dateOf, isoOf, lastDay, writtenDate, epochAt, figureFor, frontAt, frontKey,
+    dateOf, isoOf, lastDay, writtenDate, epochAt, figureFor, frontAt, frontKey, pocketsOn,
+    frontTraces,
   };
 })();
