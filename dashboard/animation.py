@@ -17,8 +17,15 @@ from dashboard.map_options import MapOptions
 from dashboard.state import TIMELINE_DAYS, TIMELINE_START, change_days, day_number, state_at
 from dashboard.summary import map_summary
 from dashboard.world_inset import inset_geo
+from events.bibliography import cited
 from events.dataset import Dataset
 from events.timeline import citation_url
+
+
+def _work_citation(data: Dataset, text: str) -> dict:
+    """A citation of a work in the bibliography, as the panel shows it."""
+    short, url = cited(data.works, text)
+    return {"text": short, "url": url}
 
 
 def _citation(text: str) -> dict:
@@ -117,5 +124,5 @@ def map_bundle(data: Dataset, options: MapOptions) -> dict:
         "epochs": epochs,
         "start": TIMELINE_START.isoformat(),
         "lang": options.lang,
-        "front": front_payload(data, options, _citation),
+        "front": front_payload(data, options, lambda text: _work_citation(data, text)),
     }

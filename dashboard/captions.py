@@ -9,6 +9,7 @@ import re
 from dashboard.front import history_of
 from dashboard.map_options import MapOptions
 from dashboard.state import MapState
+from events.bibliography import cited_in_full
 from events.dataset import Dataset
 from events.dates import format_day
 from events.timeline import citation_url
@@ -64,14 +65,18 @@ def _layer_lines(data: Dataset, state: MapState, options: MapOptions, sources: S
             )
             if layer in layers
         ]
+
+        def refs(citations):
+            return sources.refs([cited_in_full(data.works, c) for c in citations])
+
         pockets = "".join(
             f"; {p.name}, held by the {'UN Command' if p.held_by == 'UN' else 'Communist side'}"
-            f" apart from the line {sources.refs(p.sources)}"
+            f" apart from the line {refs(p.sources)}"
             for p in front.pockets
         )
         yield (
             f"Front: {', '.join(shown)}, {front.status}, accurate to about "
-            f"{front.accuracy_km:g} km {sources.refs(front.sources)}{pockets}."
+            f"{front.accuracy_km:g} km {refs(front.sources)}{pockets}."
         )
     places = data.places
     if "cities" in layers:

@@ -212,3 +212,24 @@ def reference(work: Work) -> str:
     bibliography = CitationStylesBibliography(_style(), CiteProcJSON([item]), formatter.plain)
     bibliography.register(CiteprocCitation([CitationItem(work.id)]))
     return str(bibliography.bibliography()[0])
+
+
+def work_url(work: Work, locator: str) -> str | None:
+    """Where a reader finds the work (a GeoNames place's own page for geonames:<id>)."""
+    if work.id == "geonames" and locator.isdigit():
+        return f"https://www.geonames.org/{locator}"
+    return work.csl.get("URL")
+
+
+def cited(works: dict[str, Work], text: str) -> tuple[str, str | None]:
+    """A data citation as the side panel shows it: ('Appleman 1961, ch. XXVIII', its URL)."""
+    citation = parse_citation(text)
+    work = works[citation.work]
+    return short_citation(work, citation.locator), work_url(work, citation.locator)
+
+
+def cited_in_full(works: dict[str, Work], text: str) -> str:
+    """A data citation as a reference list gives it: the work in full, then the locator."""
+    citation = parse_citation(text)
+    entry = reference(works[citation.work]).rstrip(".")
+    return f"{entry}, {citation.locator}." if citation.locator else f"{entry}."

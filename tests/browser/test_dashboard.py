@@ -6,6 +6,8 @@ import re
 
 import pytest
 
+from tests.browser.drawn import composed_un_area
+
 pytestmark = pytest.mark.browser
 
 
@@ -237,20 +239,17 @@ def test_the_html_export_plays_offline(browser, tmp_path, dataset):
 
 def front_on_page(page) -> dict:
     """The front line's coordinates and the UN-held area's size (square degrees) as drawn."""
-    return page.evaluate(
+    drawn = page.evaluate(
         """() => {
           const data = document.querySelector('#map .js-plotly-plot').data;
           const line = data.find(t => t.meta && t.meta.layer === 'frontline');
-          const un = data.find(t => t.meta && t.meta.side === 'un');
-          let twice = 0;
-          for (let i = 0; i < un.lon.length; i++) {
-            const j = (i + 1) % un.lon.length;
-            twice += un.lon[i] * un.lat[j] - un.lon[j] * un.lat[i];
-          }
-          return {lon: line.lon, lat: line.lat, un: Math.abs(twice) / 2,
+          const held = data.filter(t => t.meta && t.meta.layer === 'control')
+            .map(t => ({lon: t.lon, lat: t.lat, meta: t.meta}));
+          return {lon: line.lon, lat: line.lat, held: held,
                   note: document.getElementById('front-note').innerText};
         }"""
     )
+    return {**drawn, "un": composed_un_area(drawn["held"]).area}
 
 
 def test_the_front_moves_and_the_un_area_grows_by_november_1950(open_view):
@@ -258,14 +257,14 @@ def test_the_front_moves_and_the_un_area_grows_by_november_1950(open_view):
     august = front_on_page(page)
     open_view("?date=1950-11-20")
     page.wait_for_function(
-        "() => document.getElementById('front-note').innerText.includes('26 Oct 1950')"
+        "() => document.getElementById('front-note').innerText.includes('15 Nov 1950')"
     )
     november = front_on_page(page)
     assert august["lat"] != november["lat"]
     assert max(november["lat"]) > max(august["lat"]) + 3  # from the Naktong to near the Yalu
     assert november["un"] > 5 * august["un"]
-    assert "interpolated between 4 Aug 1950 and 5 Sep 1950" in august["note"]
-    assert "Appleman, South to the Naktong" in november["note"]  # its sources, listed
+    assert "interpolated between 12 Aug 1950 and 18 Aug 1950" in august["note"]
+    assert "Appleman 1961, ch. XXXV" in november["note"]  # its sources, listed
 
 
 def test_playing_through_the_war_moves_the_front_day_by_day(open_view):

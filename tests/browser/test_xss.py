@@ -46,7 +46,7 @@ INJECTED = """() => {
 
 def hostile_geodata(folder: Path) -> Path:
     """The shipped geodata with the hostile place added to places.geojson."""
-    for path in (ROOT / "geodata").glob("*.geojson"):
+    for path in [*(ROOT / "geodata").glob("*.geojson"), *(ROOT / "geodata").glob("*.csv")]:
         if path.name != "places.geojson":
             (folder / path.name).symlink_to(path)
     features = (

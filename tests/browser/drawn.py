@@ -1,0 +1,66 @@
+"""What Plotly draws for a filled trace, as a shapely geometry: each ring (the parts between
+None) filled, a ring inside another cutting a hole (the even-odd rule, which is what the
+clockwise outer rings and anticlockwise holes we draw come to)."""
+
+from __future__ import annotations
+
+import numpy as np
+import shapely
+from shapely.geometry import Polygon
+
+
+def rings(lon: list, lat: list) -> list[list[tuple[float, float]]]:
+    out, ring = [], []
+    for x, y in zip(lon, lat, strict=True):
+        if x is None or y is None:
+            if ring:
+                out.append(ring)
+            ring = []
+        else:
+            ring.append((x, y))
+    if ring:
+        out.append(ring)
+    return out
+
+
+def filled(lon: list, lat: list) -> shapely.Geometry:
+    """Clockwise rings are areas, anticlockwise rings holes in them (how our fills are
+    drawn; Plotly fills on the sphere, where an anticlockwise outer ring would cover the
+    rest of the world instead)."""
+    polygons = np.array([Polygon(r) for r in rings(lon, lat) if len(r) >= 3], dtype=object)
+    if not len(polygons):
+        return Polygon()
+    polygons = shapely.make_valid(polygons)
+    clockwise = np.array(
+        [not p.exterior.is_ccw if p.geom_type == "Polygon" else True for p in polygons]
+    )
+    shells = shapely.union_all(polygons[clockwise])
+    holes = polygons[~clockwise]
+    return shells.difference(shapely.union_all(holes)) if len(holes) else shells
+
+
+def composed_un_area(traces: list[dict]) -> shapely.Geometry:
+    """The land that shows in the UN's colour once the held areas and then the pockets
+    are painted in order: a later area covers what lies under it."""
+    un = Polygon()
+    for trace in traces:
+        meta = trace.get("meta") or {}
+        if meta.get("layer") != "control":
+            continue
+        area = filled(trace["lon"], trace["lat"])
+        un = un.union(area) if meta.get("side") == "UN" else un.difference(area)
+    return un
+
+
+def ring_summary(lon: list, lat: list) -> tuple[float, frozenset]:
+    """A filled trace's area (square degrees; clockwise rings count, anticlockwise holes
+    subtract) and where its rings sit (their centroids to 0.01 degree): enough to tell two
+    drawings of the same areas apart without cutting polygons."""
+    area, where = 0.0, set()
+    for ring in rings(lon, lat):
+        xy = np.asarray(ring[:-1] if ring[0] == ring[-1] else ring, dtype=float)
+        x, y = xy[:, 0], xy[:, 1]
+        twice = float(np.dot(x, np.roll(y, -1)) - np.dot(np.roll(x, -1), y))
+        area -= twice / 2  # clockwise is negative in the shoelace formula
+        where.add((round(float(x.mean()), 2), round(float(y.mean()), 2)))
+    return area, frozenset(where)
