@@ -11,6 +11,7 @@
   const play = document.getElementById("play");
   const map = document.getElementById("map");
   let shown = null, timer = null;
+  const viewing = { view: null };  // the viewer's zoom and pan, kept across redraws
 
   slider.max = String(core.lastDay(bundle));
 
@@ -20,7 +21,7 @@
     const key = epoch.from + ":" + core.frontKey(bundle.front, day);
     if (key === shown) return;
     shown = key;
-    window.Plotly.react(map, core.figureFor(bundle, epoch, null, day));
+    window.Plotly.react(map, core.figureFor(bundle, epoch, null, day, viewing.view));
     list.replaceChildren(...epoch.events.filter((id) => events[id]).map((id) => {
       const item = document.createElement("li");  // text only: nothing becomes markup
       const title = document.createElement("strong");
@@ -45,5 +46,6 @@
   play.addEventListener("click", toggle);
   window.Plotly.newPlot(map, core.figureFor(bundle, core.epochAt(bundle.epochs, 0), null, 0),
     { displaylogo: false, scrollZoom: true, responsive: true });
+  core.watchView(map, viewing);
   show(Number(slider.value));
 })();

@@ -69,6 +69,14 @@
   // The map and the events list only change when the day crosses into another stretch
   // of constant state (dashboard/animation.py): most slider steps redraw neither.
   let drawn = { bundle: null, epoch: null, selected: null, front: null };
+  const viewing = { view: null, stop: null };  // the map's view: a stop's, or the viewer's
+
+  // The graph is drawn after the first render returns: watch the viewer's moves once it is.
+  function watchSoon() {
+    const gd = document.querySelector("#map .js-plotly-plot");
+    if (gd && gd.on) core().watchView(gd, viewing);
+    else setTimeout(watchSoon, 100);
+  }
 
   function frontNote(bundle, day) {
     const found = core().frontAt(bundle.front, day);
@@ -101,7 +109,12 @@
         : [el("P", { className: "none", children: say("no_events") })];
       const found = core().frontAt(bundle.front, day);
       const summary = epoch.summary + (found ? " " + say("front") + found.status + "." : "");
-      return [core().figureFor(bundle, epoch, selected, day, stopView), panel,
+      watchSoon();
+      // A new tour stop with a view of its own replaces the viewer's; otherwise the
+      // viewer's zoom and pan stay through date steps, play and new layers.
+      if (stopView && stopView !== viewing.stop) viewing.view = stopView;
+      viewing.stop = stopView;
+      return [core().figureFor(bundle, epoch, selected, day, viewing.view), panel,
         frontNote(bundle, day), summary];
     },
 

@@ -107,27 +107,38 @@
     return front.days.length && frontDay(front, n) ? n : -1;
   }
 
+  // Plotly keeps neither a scroll zoom nor a pan across Plotly.react (it does not count a
+  // wheel zoom as the viewer's own change): remember the viewer's last view in `memory`
+  // and give it back with every new figure.
+  function watchView(gd, memory) {
+    if (!gd || !gd.on || gd._koreaViewWatched) return;
+    gd._koreaViewWatched = true;
+    gd.on("plotly_relayout", (change) => {
+      if (!Object.keys(change).some((k) => k.startsWith("geo."))) return;
+      const geo = gd._fullLayout.geo;
+      memory.view = { lon: geo.center.lon, lat: geo.center.lat, zoom: geo.projection.scale };
+    });
+  }
+
   // The figure for a day: static traces, the front on that day, the stretch's traces.
-  // `stopView` ({lon, lat, zoom}) is a tour stop's view: a new uirevision lets Plotly
-  // apply it over whatever the viewer panned to; without one the map keeps the viewer's.
-  function figureFor(bundle, epoch, selected, day, stopView) {
+  // `view` ({lon, lat, zoom}: a tour stop's, or the viewer's own) centres and scales it.
+  function figureFor(bundle, epoch, selected, day, view) {
     const data = bundle.static.concat(frontTraces(bundle.front, day),
       epoch.traces.map((i) => bundle.variants[i]));
     const ring = selected ? selectionRing(data, selected) : null;
     if (ring) data.push(ring);
     const layout = Object.assign({}, bundle.layout,
       { geo2: epoch.inset ? bundle.inset_on : bundle.inset_off });
-    if (stopView) {
-      const v = stopView;
-      layout.geo = Object.assign({}, layout.geo, { center: { lon: v.lon, lat: v.lat },
-        projection: Object.assign({}, layout.geo.projection, { scale: v.zoom }) });
-      layout.uirevision = "stop " + v.lon + " " + v.lat + " " + v.zoom;
+    if (view) {
+      layout.geo = Object.assign({}, layout.geo, { center: { lon: view.lon, lat: view.lat },
+        projection: Object.assign({}, layout.geo.projection, { scale: view.zoom }) });
     }
     return { data: data, layout: layout };
   }
 
   window.koreaMapCore = {
     dateOf, isoOf, lastDay, writtenDate, epochAt, figureFor, frontAt, frontKey, pocketsOn,
+    watchView,
     frontTraces,
   };
 })();

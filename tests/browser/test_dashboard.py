@@ -284,3 +284,43 @@ def test_the_page_is_served_with_safer_headers(page, app_url):
     response = page.goto(app_url + "/")
     assert response.headers["x-content-type-options"] == "nosniff"
     assert response.headers["referrer-policy"] == "same-origin"
+
+
+def map_view(page) -> dict:
+    return page.evaluate(
+        """() => { const geo = document.querySelector('#map .js-plotly-plot')._fullLayout.geo;
+          return {scale: geo.projection.scale, lon: geo.center.lon, lat: geo.center.lat}; }"""
+    )
+
+
+def test_a_zoom_survives_date_steps_and_play(open_view):
+    page = open_view("?date=1950-08-01")
+    box = page.locator("#map .geo .bg, #map .geo").first.bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.5)
+    for _ in range(3):
+        page.mouse.wheel(0, -200)
+        page.wait_for_timeout(150)
+    zoomed = map_view(page)
+    assert zoomed["scale"] > 1.2
+    page.focus("#day [role=slider]")
+    for _ in range(3):
+        page.keyboard.press("ArrowRight")
+    wait_for_label(page, "4 August 1950")
+    page.wait_for_timeout(300)
+    assert map_view(page) == pytest.approx(zoomed)
+    page.click("#play")
+    page.wait_for_function(
+        "() => document.getElementById('date-label').innerText !== '4 August 1950'"
+    )
+    page.click("#play")
+    assert map_view(page) == pytest.approx(zoomed)
+
+
+def test_a_tour_stop_still_sets_its_view(open_view):
+    page = open_view("?tour=armistice_talks&stop=1")
+    page.keyboard.press("PageDown")
+    page.wait_for_function(
+        "() => document.querySelector('#map .js-plotly-plot')"
+        "._fullLayout.geo.projection.scale > 1.5"
+    )
+    assert map_view(page)["scale"] == pytest.approx(2.0)
