@@ -28,7 +28,8 @@ from events.dataset import Dataset
 from events.dates import format_day
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
-FORMATS = (*IMAGE_FORMATS, "html")
+GIS_FORMATS = ("geojson", "gpkg")  # the map's features, for a GIS (dashboard/gis_export.py)
+FORMATS = (*IMAGE_FORMATS, "html", *GIS_FORMATS)
 DEFAULT_TITLE = "Korea, 1945–1954: division, war and armistice"
 
 
@@ -193,6 +194,10 @@ def snapshot_bytes(
         from dashboard.standalone import standalone_html
 
         return standalone_html(data, snap).encode("utf-8")
+    if fmt in GIS_FORMATS:
+        from dashboard.gis_export import gis_bytes
+
+        return gis_bytes(data, snap.day, snap.layers, fmt)
     if renderer is not None:
         return renderer.render(figure_for(data, snap), fmt, snap.dpi, snap.width_mm)
     with Renderer() as own:

@@ -35,7 +35,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--format",
         required=True,
         choices=CLI_FORMATS,
-        help="png, svg, pdf, html (self-contained page) or gif (animation)",
+        help="png, svg, pdf, html (self-contained page), gif (animation), "
+        "geojson or gpkg (the map's features for a GIS)",
     )
     parser.add_argument(
         "--out", type=Path, help="the file to write (a folder for --from/--to series)"
