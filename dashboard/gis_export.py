@@ -40,6 +40,7 @@ def _front_features(data: Dataset, day: dt.date, layers: frozenset[str]) -> list
         names = {"UN": "Held by the UN Command and ROK", "communist": "Held by the DPRK and CPV"}
         for side, area in zip(("UN", "communist"), front.held, strict=True):
             pockets = [p for p in front.pockets if p.held_by == side]
+            cited_too = front.sources + tuple(s for p in pockets for s in p.sources)
             features.append(
                 {
                     "layer": "control",
@@ -47,9 +48,7 @@ def _front_features(data: Dataset, day: dt.date, layers: frozenset[str]) -> list
                     "name": names[side],
                     "status": front.status,
                     "accuracy_km": front.accuracy_km,
-                    "sources": sources(
-                        front.sources + tuple(s for p in pockets for s in p.sources)
-                    ),
+                    "sources": sources(cited_too),
                     "pockets": "; ".join(p.name for p in pockets),
                     "geometry": area,
                 }
