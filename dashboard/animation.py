@@ -10,7 +10,7 @@ from __future__ import annotations
 import functools
 import json
 
-from dashboard.figures import build_figure, dynamic_traces, static_traces
+from dashboard.figures import build_figure, dynamic_traces, korea_land_index, static_traces
 from dashboard.front_payload import front_payload
 from dashboard.look import dress_layout, dress_traces
 from dashboard.map_options import MapOptions
@@ -124,5 +124,7 @@ def map_bundle(data: Dataset, options: MapOptions) -> dict:
         "epochs": epochs,
         "start": TIMELINE_START.isoformat(),
         "lang": options.lang,
-        "front": front_payload(data, options, lambda text: _work_citation(data, text)),
+        "front": front_payload(
+            data, options, lambda text: _work_citation(data, text), korea_land_index(data)
+        ),
     }

@@ -24,23 +24,27 @@ from dashboard.world_inset import inset_geo, inset_traces
 from events.dataset import Dataset
 from geodata.region import LAT_MAX, LAT_MIN, LON_MAX, LON_MIN
 
+NEIGHBOUR_SCREEN_DETAIL = 0.01  # degrees (about 1 km)
 # Text that names the land areas; positions are only where the words sit on the map.
 AREA_LABELS = [("CHINA", 122.6, 41.9), ("USSR", 131.1, 43.15), ("JAPAN", 131.0, 33.05)]
 
 
 def static_traces(data: Dataset, options: MapOptions) -> list[dict]:
-    """Land and coast: the same on every day."""
+    """Land and coast: the same on every day. (During the war the held areas, which have
+    the same coast, are drawn instead of Korea's land: see `korea_land_index`.)"""
     traces = []
     for name in ("China", "USSR", "Japan", "Korea"):
         if name not in data.basemap.index:
             continue
-        fill = style.LAND_KOREA if name == "Korea" else style.LAND_NEIGHBOURS
+        korea = name == "Korea"
+        # The neighbours are context: on screen their coasts can be coarser than Korea's.
+        detail = options.detail if korea or not options.detail else NEIGHBOUR_SCREEN_DETAIL
         traces.append(
             area_trace(
-                polygon_coords(data.basemap.loc[name, "geometry"], options.detail),
+                polygon_coords(data.basemap.loc[name, "geometry"], detail),
                 name,
                 "land",
-                fill,
+                style.LAND_KOREA if korea else style.LAND_NEIGHBOURS,
                 {"color": style.COAST, "width": 0.6},
                 showlegend=False,
             )
@@ -351,11 +355,23 @@ def base_layout(options: MapOptions) -> dict:
     }
 
 
+def korea_land_index(data: Dataset) -> int:
+    """Where Korea's land stands among the static traces. While the war is on and the held
+    areas are drawn, they cover all of Korea's land and draw its coast: Korea's own land
+    trace is left out then, which spares the browser a third of the map's vertices."""
+    return [n for n in ("China", "USSR", "Japan", "Korea") if n in data.basemap.index].index(
+        "Korea"
+    )
+
+
 def build_figure(data: Dataset, state: MapState, options: MapOptions) -> dict:
     """The map on a day with these options: the one builder of every map drawn."""
     dynamic = dynamic_traces(data, state, options)
     layout = base_layout(options)
     layout["geo2"] = inset_geo(bool(dynamic[-1]["lon"]))
     front = front_traces(data, state.day, options)
-    traces = static_traces(data, options) + front + dynamic
+    static = static_traces(data, options)
+    if any(t["meta"].get("side") and t["lon"] for t in front):
+        del static[korea_land_index(data)]
+    traces = static + front + dynamic
     return {"data": dress_traces(traces, options), "layout": dress_layout(layout, options)}

@@ -23,7 +23,8 @@ NO_LINE = {"color": "rgba(0,0,0,0)", "width": 0}
 
 
 def held_templates(options: MapOptions) -> list[dict]:
-    """The two held areas without coordinates (drawn under the pockets)."""
+    """The two held areas without coordinates (drawn under the pockets). They draw Korea's
+    coast, in place of its land (see figures.korea_land_index)."""
     if "control" not in options.layers:
         return []
     return [
@@ -32,7 +33,7 @@ def held_templates(options: MapOptions) -> list[dict]:
             SIDE_NAME[side],
             "control",
             SIDE_FILL[side],
-            NO_LINE,
+            {"color": style.COAST, "width": 0.6},
             legendgroup="control",
             meta={"layer": "control", "side": side},
         )

@@ -153,21 +153,28 @@ def _packed_days(data: Dataset, band: bool) -> tuple[list, list, list, list]:
     return shapes, islands, days, notes
 
 
-def front_payload(data: Dataset, options: MapOptions, cite) -> dict:
+def front_payload(data: Dataset, options: MapOptions, cite, land_index: int) -> dict:
     """What the browser needs to draw the front on any day: each day's packed shapes, the
     pockets' whole traces, the note under the map, and the traces to fill.
 
-    `cite` turns a source into what the side panel shows (see dashboard/animation.py)."""
+    `cite` turns a source into what the side panel shows (see dashboard/animation.py);
+    `land_index` is the static trace of Korea's land, which the held areas replace."""
     history = history_of(data)
     wanted = options.layers & {"control", "uncertainty", "frontline"}
     if not wanted:
-        return {"first": 0, "days": [], "templates": {"held": [], "band": [], "line": []}}
+        return {
+            "first": 0,
+            "days": [],
+            "covers": -1,
+            "templates": {"held": [], "band": [], "line": []},
+        }
     shapes, islands, days, notes = _packed_days(data, "uncertainty" in wanted)
     pockets = sorted({p for front in history.days for p in front.pockets}, key=id)
     pocket_index = {id(p): i for i, p in enumerate(pockets)}
     packer = _Packer(history.coast)
     return {
         "first": day_number(history.first_day),
+        "covers": land_index if "control" in wanted else -1,
         "coast": [
             {
                 "lon": [round(float(x), DECIMALS) for x in r[:, 0]],

@@ -78,6 +78,12 @@
     else setTimeout(watchSoon, 100);
   }
 
+  function eventPanel(epoch, selected, events) {
+    const shown = epoch.events.filter((id) => events[id]);
+    return shown.length ? shown.map((id) => eventItem(events[id], id === selected))
+      : [el("P", { className: "none", children: say("no_events") })];
+  }
+
   function frontNote(bundle, day) {
     const found = core().frontAt(bundle.front, day);
     if (!found) return null;
@@ -102,20 +108,30 @@
           && drawn.front === front && drawn.stopView === stopView) {
         return none;
       }
+      const before = drawn;
       drawn = { bundle: bundle, epoch: epoch, selected: selected, front: front,
         stopView: stopView };
-      const shown = epoch.events.filter((id) => events[id]);
-      const panel = shown.length ? shown.map((id) => eventItem(events[id], id === selected))
-        : [el("P", { className: "none", children: say("no_events") })];
-      const found = core().frontAt(bundle.front, day);
-      const summary = epoch.summary + (found ? " " + say("front") + found.status + "." : "");
       watchSoon();
       // A new tour stop with a view of its own replaces the viewer's; otherwise the
       // viewer's zoom and pan stay through date steps, play and new layers.
       if (stopView && stopView !== viewing.stop) viewing.view = stopView;
       viewing.stop = stopView;
-      return [core().figureFor(bundle, epoch, selected, day, viewing.view), panel,
-        frontNote(bundle, day), summary];
+      const figure = core().figureFor(bundle, epoch, selected, day, viewing.view);
+      // While the front moves the map changes every day, but the events, the front's note
+      // and the summary only now and then: leave them be when they are the same.
+      const found = core().frontAt(bundle.front, day);
+      const pockets = core().pocketsOn(bundle.front, day);
+      const sameData = before.bundle === bundle;
+      const panel = sameData && before.epoch === epoch && before.selected === selected
+        ? noUpdate() : eventPanel(epoch, selected, events);
+      const noteKey = [found, ...pockets];
+      const sameNote = sameData && before.noteKey && before.noteKey.length === noteKey.length
+        && before.noteKey.every((x, i) => x === noteKey[i]);
+      drawn.noteKey = noteKey;
+      const note = sameNote ? noUpdate() : frontNote(bundle, day);
+      const summary = sameNote && before.epoch === epoch ? noUpdate()
+        : epoch.summary + (found ? " " + say("front") + found.status + "." : "");
+      return [figure, panel, note, summary];
     },
 
     // Every step: the written date, the timeline's cursor and the address bar. Cheap.

@@ -123,7 +123,10 @@
   // The figure for a day: static traces, the front on that day, the stretch's traces.
   // `view` ({lon, lat, zoom}: a tour stop's, or the viewer's own) centres and scales it.
   function figureFor(bundle, epoch, selected, day, view) {
-    const data = bundle.static.concat(frontTraces(bundle.front, day),
+    // During the war the held areas replace Korea's land (dashboard/figures.py).
+    const covered = frontDay(bundle.front, day) ? bundle.front.covers : -1;
+    const data = bundle.static.filter((t, i) => i !== covered).concat(
+      frontTraces(bundle.front, day),
       epoch.traces.map((i) => bundle.variants[i]));
     const ring = selected ? selectionRing(data, selected) : null;
     if (ring) data.push(ring);
