@@ -48,14 +48,44 @@ async ([day, redraw]) => {
 """
 
 
-def report(what: str, times: list[float]) -> None:
+# Plotly alone: the same moving figures, built beforehand (not timed), each drawn with a
+# bare Plotly.react into the same graph: the floor the app's step is measured against.
+PLOTLY_ALONE_JS = """
+async ([days]) => {
+  const gd = document.querySelector('#map .js-plotly-plot');
+  const core = window.koreaMapCore;
+  const layout = await (await fetch('/_dash-layout')).json();
+  let bundle = null;
+  const walk = (n) => {
+    if (!n || typeof n !== 'object') return;
+    if (n.props && n.props.id === 'bundle') bundle = n.props.data;
+    Object.values(n).forEach(walk);
+  };
+  walk(layout);
+  const figures = days.map((d) => core.movingFigure(bundle, core.epochAt(bundle.epochs, d),
+    null, d, null));
+  const times = [];
+  for (const figure of figures) {
+    const t0 = performance.now();
+    await window.Plotly.react(gd, figure.data, figure.layout);
+    await new Promise((r) => requestAnimationFrame(() => r()));
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+"""
+
+
+def report(what: str, times: list[float]) -> float | None:
     if not times:
-        return
+        return None
     times = sorted(times)
+    median = statistics.median(times)
     print(
-        f"step to paint, {what} ({len(times)}): median {statistics.median(times):.1f} ms, "
+        f"step to paint, {what} ({len(times)}): median {median:.1f} ms, "
         f"p90 {times[int(0.9 * len(times))]:.1f} ms, max {times[-1]:.1f} ms"
     )
+    return median
 
 
 def main() -> int:
@@ -95,6 +125,7 @@ def main() -> int:
             ("weekly from 1947", start, 7),
             ("daily from 1 Jun 1951 (the front moves)", in_war, 1),
         )
+        moving = None
         for label, first, days in runs:
             plain, redrawn = [], []
             if first != start:  # jump there first (not timed)
@@ -106,7 +137,14 @@ def main() -> int:
                 (redrawn if redraw else plain).append(took)
             start = first + days * args.steps
             report(f"{label}, date only", plain)
-            report(f"{label}, map redrawn", redrawn)
+            median = report(f"{label}, map redrawn", redrawn)
+            if first == in_war:
+                moving = median
+        # The same days again, drawn by Plotly alone (then the app's last day is restored).
+        war_days = [in_war + i + 1 for i in range(args.steps)]
+        alone = report("Plotly alone, same figures", page.evaluate(PLOTLY_ALONE_JS, [war_days]))
+        if moving and alone:
+            print(f"app step / Plotly alone while the front moves: {moving / alone:.2f}")
         before = len(responses)
         page.click("#play")
         page.wait_for_timeout(5000)

@@ -76,6 +76,7 @@ def register_callbacks(app: Dash, data: Dataset, bundle_for: Callable[[MapOption
     app.clientside_callback(
         _client("render"),
         Output("map", "figure"),
+        Output("map-base", "figure"),
         Output("events-panel", "children"),
         Output("front-note", "children"),
         Output("map-summary", "children"),

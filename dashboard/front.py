@@ -38,7 +38,9 @@ from shapely.ops import split
 from geodata.frontlines import Keyframe, Pocket
 from geodata.region import GEOGRAPHIC_CRS, METRIC_CRS
 
-FRONT_DETAIL = 0.003  # degrees (about 300 m): the land the front divides, as drawn
+# The land the front divides, simplified to 0.005 degrees (about 500 m: under a pixel at
+# the default zoom); fewer vertices make each day's redraw faster.
+FRONT_DETAIL = 0.005
 RESAMPLED_POINTS = 100  # points each keyframe line is resampled to for interpolation
 DECIMALS = 3  # a day's line is kept to 0.001 degrees (about 100 m; accuracies are 1 km+)
 SIMPLIFY = 0.002  # degrees (about 200 m): a day's line loses no bend larger than this

@@ -309,6 +309,14 @@ def build_layout(
                             html.Div(
                                 className="map-box",
                                 children=[
+                                    # The land, which never changes, in a graph of its own
+                                    # under the map: a day's step redraws only what moves.
+                                    dcc.Graph(
+                                        id="map-base",
+                                        config={"staticPlot": True, "responsive": True},
+                                        className="map map-base",
+                                        figure={"data": [], "layout": {}},
+                                    ),
                                     dcc.Graph(
                                         id="map",
                                         config=GRAPH_CONFIG,

@@ -74,8 +74,11 @@
   // The graph is drawn after the first render returns: watch the viewer's moves once it is.
   function watchSoon() {
     const gd = document.querySelector("#map .js-plotly-plot");
-    if (gd && gd.on) core().watchView(gd, viewing);
-    else setTimeout(watchSoon, 100);
+    const base = document.querySelector("#map-base .js-plotly-plot");
+    if (gd && gd.on && base) {
+      core().watchView(gd, viewing);
+      core().followView(gd, base);
+    } else setTimeout(watchSoon, 100);
   }
 
   function eventPanel(epoch, selected, events) {
@@ -100,7 +103,7 @@
 
   const korea = {
     render: function (day, bundle, selected, stopView, events) {
-      const none = [noUpdate(), noUpdate(), noUpdate(), noUpdate()];
+      const none = [noUpdate(), noUpdate(), noUpdate(), noUpdate(), noUpdate()];
       if (!bundle || day === undefined || day === null) return none;
       const epoch = core().epochAt(bundle.epochs, day);
       const front = core().frontKey(bundle.front, day);
@@ -116,7 +119,13 @@
       // viewer's zoom and pan stay through date steps, play and new layers.
       if (stopView && stopView !== viewing.stop) viewing.view = stopView;
       viewing.stop = stopView;
-      const figure = core().figureFor(bundle, epoch, selected, day, viewing.view);
+      const figure = core().movingFigure(bundle, epoch, selected, day, viewing.view);
+      // The land is drawn again only for new data or a stop's view; the viewer's own
+      // moves reach it directly (map_core.js followView).
+      drawn.baseKey = core().baseKey(bundle, epoch);
+      const base = before.bundle !== bundle || before.stopView !== stopView
+        || before.baseKey !== drawn.baseKey
+        ? core().baseFigure(bundle, epoch, viewing.view) : noUpdate();
       // While the front moves the map changes every day, but the events, the front's note
       // and the summary only now and then: leave them be when they are the same.
       const found = core().frontAt(bundle.front, day);
@@ -131,7 +140,7 @@
       const note = sameNote ? noUpdate() : frontNote(bundle, day);
       const summary = sameNote && before.epoch === epoch ? noUpdate()
         : epoch.summary + (found ? " " + say("front") + found.status + "." : "");
-      return [figure, panel, note, summary];
+      return [figure, base, panel, note, summary];
     },
 
     // Every step: the written date, the timeline's cursor and the address bar. Cheap.

@@ -120,28 +120,77 @@
     });
   }
 
-  // The figure for a day: static traces, the front on that day, the stretch's traces.
-  // `view` ({lon, lat, zoom}: a tour stop's, or the viewer's own) centres and scales it.
-  function figureFor(bundle, epoch, selected, day, view) {
-    // During the war the held areas replace Korea's land (dashboard/figures.py).
-    const covered = frontDay(bundle.front, day) ? bundle.front.covers : -1;
-    const data = bundle.static.filter((t, i) => i !== covered).concat(
-      frontTraces(bundle.front, day),
-      epoch.traces.map((i) => bundle.variants[i]));
+  function viewed(layout, view) {
+    if (!view) return layout;
+    return Object.assign({}, layout, { geo: Object.assign({}, layout.geo, {
+      center: { lon: view.lon, lat: view.lat },
+      projection: Object.assign({}, layout.geo.projection, { scale: view.zoom }) }) });
+  }
+
+  // What moves on a day: the front on that day and the stretch's traces, over a clear
+  // background. `view` ({lon, lat, zoom}: a tour stop's, or the viewer's own) centres it.
+  const inInset = (trace) => trace.geo === "geo2";
+
+  // An empty trace keeps the map's geo (and so its zoom and pan) when no layer is on.
+  const ANCHOR = { type: "scattergeo", mode: "lines", lon: [], lat: [], hoverinfo: "skip",
+    showlegend: false, name: "", meta: { layer: "land" } };
+
+  function movingFigure(bundle, epoch, selected, day, view) {
+    const data = [ANCHOR].concat(frontTraces(bundle.front, day),
+      epoch.traces.map((i) => bundle.variants[i]).filter((t) => !inInset(t)));
     const ring = selected ? selectionRing(data, selected) : null;
     if (ring) data.push(ring);
-    const layout = Object.assign({}, bundle.layout,
-      { geo2: epoch.inset ? bundle.inset_on : bundle.inset_off });
-    if (view) {
-      layout.geo = Object.assign({}, layout.geo, { center: { lon: view.lon, lat: view.lat },
-        projection: Object.assign({}, layout.geo.projection, { scale: view.zoom }) });
-    }
-    return { data: data, layout: layout };
+    const clear = "rgba(0,0,0,0)";
+    const layout = Object.assign({}, bundle.layout, { paper_bgcolor: clear });
+    delete layout.geo2;
+    layout.geo = Object.assign({}, layout.geo, { bgcolor: clear });
+    return { data: data, layout: viewed(layout, view) };
+  }
+
+  // Under it, what changes seldom: the land, and the world inset (which changes with the
+  // stretch). Drawn again only for new data, a stop's view or another inset.
+  function baseFigure(bundle, epoch, view) {
+    const layout = Object.assign({}, bundle.layout, { showlegend: false,
+      geo2: epoch.inset ? bundle.inset_on : bundle.inset_off });
+    const inset = epoch.traces.map((i) => bundle.variants[i]).filter(inInset);
+    return { data: bundle.static.concat(inset), layout: viewed(layout, view) };
+  }
+
+  // Which of the stretch's traces the base draws: when they change, so does the base.
+  function baseKey(bundle, epoch) {
+    return (epoch.inset ? "on:" : "off:")
+      + epoch.traces.filter((i) => inInset(bundle.variants[i])).join(",");
+  }
+
+  // The whole map in one figure, as the print draws it (the self-contained HTML page):
+  // during the war the held areas replace Korea's land (dashboard/figures.py).
+  function figureFor(bundle, epoch, selected, day, view) {
+    const covered = frontDay(bundle.front, day) ? bundle.front.covers : -1;
+    const moving = movingFigure(bundle, epoch, selected, day, view);
+    const base = baseFigure(bundle, epoch, view);
+    const inset = base.data.slice(bundle.static.length);
+    return { data: bundle.static.filter((t, i) => i !== covered).concat(moving.data.slice(1), inset),
+      layout: Object.assign({}, base.layout, { showlegend: bundle.layout.showlegend }) };
+  }
+
+  // The land graph follows the map's view while the viewer drags or zooms the map.
+  function followView(gd, base) {
+    if (!gd || !gd.on || gd._koreaBaseFollows) return;
+    gd._koreaBaseFollows = true;
+    const follow = (change) => {
+      const geo = {};
+      for (const [key, value] of Object.entries(change)) {
+        if (key.startsWith("geo.")) geo[key] = value;
+      }
+      if (Object.keys(geo).length && base && base.data) window.Plotly.relayout(base, geo);
+    };
+    gd.on("plotly_relayouting", follow);
+    gd.on("plotly_relayout", follow);
   }
 
   window.koreaMapCore = {
     dateOf, isoOf, lastDay, writtenDate, epochAt, figureFor, frontAt, frontKey, pocketsOn,
-    watchView,
+    watchView, movingFigure, baseFigure, baseKey, followView,
     frontTraces,
   };
 })();

@@ -106,13 +106,16 @@ def open_view(page, app_url):
 
     def opener(query: str = ""):
         page.goto(app_url + "/" + query)
-        page.wait_for_selector("#map .scattergeo", timeout=30_000)
+        # The land (a graph of its own) and the map over it, both drawn.
+        page.wait_for_selector("#map-base .scattergeo", timeout=30_000)
         page.wait_for_function(
             "(document.getElementById('date-label')?.innerText || '').length > 0"
         )
         page.wait_for_function(
             "() => { const g = document.querySelector('#map .js-plotly-plot');"
-            " return g && g.data && g.data.length > 0 && g.querySelector('.geo text'); }"
+            " const b = document.querySelector('#map-base .js-plotly-plot');"
+            " return g && g._fullLayout && g._fullLayout.geo"
+            " && b && b.querySelector('.geo text'); }"
         )
         return page
 
