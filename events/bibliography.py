@@ -34,6 +34,13 @@ NEEDS = {
     "dataset": ("URL",),
     "document": ("publisher",),
 }
+# What a missing field should hold, in words a historian filling the file can act on.
+EXPECTED = {
+    "publisher": "the publisher, e.g. Office of the Chief of Military History",
+    "issued": "the year, or the day for a periodical (YYYY or YYYY-MM-DD)",
+    "container-title": "the periodical or reference work it appears in",
+    "URL": "the https:// address of its official home",
+}
 FIELDS = (
     "id", "type", "author", "editor", "title", "title-short", "container-title",
     "collection-title", "volume", "number", "page", "publisher", "publisher-place", "issued",
@@ -82,32 +89,34 @@ def _work(node: yaml.Node, log: ProblemLog) -> Work | None:
         log.add(line, "(work)", "not a mapping", "id, type, title, ...")
         return None
     item = _plain(node)
+    # A problem with a field is reported on the field's own line.
+    at = {key.value: line_of(key) for key, _ in node.value if isinstance(key, yaml.ScalarNode)}
     before = len(log.problems)
     for name in item:
         if name not in FIELDS:
-            log.add(line, name, "unknown field", ", ".join(FIELDS))
+            log.add(at[name], name, "unknown field", ", ".join(FIELDS))
     wid, kind = item.get("id", ""), item.get("type", "")
     if not ID_PATTERN.match(wid):
-        log.add(line, "id", f"{wid!r}", "lower-case letters, digits and _, e.g. appleman_1961")
+        expected = "lower-case letters, digits and _, e.g. appleman_1961"
+        log.add(at.get("id", line), "id", f"{wid!r}", expected)
     if kind not in NEEDS:
-        log.add(line, "type", f"unknown type {kind!r}", " | ".join(NEEDS))
+        log.add(at.get("type", line), "type", f"unknown type {kind!r}", " | ".join(NEEDS))
     if not item.get("title"):
         log.add(line, "title", "missing", "the work's title")
     for name in NEEDS.get(kind, ()):
         if not item.get(name):
-            log.add(line, name, f"missing for a {kind}", f"the {name} of the work")
+            log.add(line, name, f"missing, needed for type {kind}", EXPECTED[name])
     for name in ("author", "editor"):
         people = item.get(name, [])
         if not isinstance(people, list) or not all(
             isinstance(p, dict) and (p.get("family") or p.get("literal")) for p in people
         ):
-            log.add(
-                line, name, "not a list of names", "[{family: ..., given: ...}] or [{literal: ...}]"
-            )
+            expected = "[{family: ..., given: ...}] or [{literal: an institution}]"
+            log.add(at[name], name, "not a list of names", expected)
     if "issued" in item and _issued(item["issued"]) is None:
-        log.add(line, "issued", f"{item['issued']!r}", "YYYY, YYYY-MM or YYYY-MM-DD")
+        log.add(at["issued"], "issued", f"{item['issued']!r}", "YYYY, YYYY-MM or YYYY-MM-DD")
     if item.get("URL") and not item["URL"].startswith("https://"):
-        log.add(line, "URL", f"{item['URL']!r}", "an https:// address at the work's official home")
+        log.add(at["URL"], "URL", f"{item['URL']!r}", EXPECTED["URL"])
     if len(log.problems) != before:
         return None
     csl = {k: v for k, v in item.items() if k != "note"}

@@ -1,0 +1,136 @@
+"""Bad input in the front's data files: one line per problem, all at once, nothing loaded.
+Control facts, the towns gazetteer, pockets, the bibliography, and citations of works."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from shapely.geometry import Point
+
+from events.bibliography import cited, cited_in_full, load_bibliography, parse_citation
+from events.dataset import ROOT, load_dataset
+from geodata.control_facts import load_control_facts, load_towns
+from geodata.frontlines import load_frontlines
+from geodata.problems import DataError
+
+BAD = Path("tests/fixtures/bad")
+WAR = (dt.date(1950, 6, 25), dt.date(1953, 7, 27))
+
+
+def problems(load, path: Path) -> list[str]:
+    with pytest.raises(DataError) as caught:
+        load(path)
+    return str(caught.value).splitlines()
+
+
+def test_control_facts_report_every_problem():
+    known = {name: Point(127, 37) for name in ("seoul", "pusan", "taegu", "inchon", "kaesong")}
+    known["wonsan"] = Point(127.4, 39.15)
+    path = BAD / "control_facts.csv"
+    assert problems(lambda p: load_control_facts(p, known, WAR), path) == [
+        f"{path}:3: place: unknown place 'seoul_city' "
+        "(an id from geodata/places.geojson or geodata/towns.csv)",
+        f"{path}:4: from: '1950-06-31' is not a day (YYYY-MM-DD)",
+        f"{path}:5: to: 1950-12-31 is before from 1951-01-01 (a day on or after from)",
+        f"{path}:6: from: 1949-06-01 is outside the war (1950-06-25 to 1953-07-27)",
+        f"{path}:7: held_by: 'KPA' (UN | communist)",
+        f"{path}:8: sources: empty (citations separated by ' | ')",
+        f"{path}:9: from: gives seoul to the UN side while line 2 gives it to the communist side "
+        "(one holder a day)",
+    ]
+
+
+def test_towns_report_every_problem():
+    path = BAD / "towns.csv"
+    assert problems(load_towns, path) == [
+        f'{path}:2: id: "Chech\'on" (lower-case letters, digits and _)',
+        f"{path}:4: id: 'chinju' appears twice (each town once)",
+        f"{path}:5: source: 'gazetteer' (geonames:<id>, or derived (say how in note))",
+        f"{path}:6: note: a derived point without a note (how the point was located)",
+        f"{path}:7: lon: 'east' is not a number (decimal degrees, e.g. 127.03)",
+        f"{path}:8: lon: (139.69, 35.69) outside the map's box (a place in Korea)",
+    ]
+
+
+def test_pockets_report_every_problem():
+    path = BAD / "frontlines_pockets.geojson"
+    assert problems(load_frontlines, path) == [
+        f"{path}:3: name: property missing or empty (a value for name)",
+        f"{path}:4: to: 1950-09-15 is before from 1950-09-20 (a day on or after from)",
+        f"{path}:5: held_by: 'Marines' (UN | communist)",
+        f"{path}:6: geometry: a LineString (a Polygon)",
+        f"{path}:7: kind: unknown kind 'enclave' (line | pocket)",
+    ]
+
+
+def test_the_bibliography_reports_every_problem():
+    path = BAD / "bibliography.yaml"
+    assert problems(load_bibliography, path) == [
+        f"{path}:8: id: 'Appleman' (lower-case letters, digits and _, e.g. appleman_1961)",
+        f"{path}:14: type: unknown type 'monograph' (book | report | treaty | article-magazine | "
+        "article-newspaper | entry-encyclopedia | dataset | document)",
+        f"{path}:17: publisher: missing, needed for type book "
+        "(the publisher, e.g. Office of the Chief of Military History)",
+        f"{path}:19: author: not a list of names "
+        "([{family: ..., given: ...}] or [{literal: an institution}])",
+        f"{path}:21: issued: 'summer 1966' (YYYY, YYYY-MM or YYYY-MM-DD)",
+        f"{path}:22: URL: 'http://history.army.mil/books/korea/truce/fm.htm' "
+        "(the https:// address of its official home)",
+        f"{path}:24: id: 'appleman_1961' given twice, first on line 1 (one id a work)",
+        f"{path}:29: title: the same work as line 1 (one entry a work)",
+        f"{path}:34: container-title: missing, needed for type article-magazine "
+        "(the periodical or reference work it appears in)",
+        f"{path}:34: issued: missing, needed for type article-magazine "
+        "(the year, or the day for a periodical (YYYY or YYYY-MM-DD))",
+        f"{path}:37: pages: unknown field (id, type, author, editor, title, title-short, "
+        "container-title, collection-title, volume, number, page, publisher, publisher-place, "
+        "issued, URL, note)",
+    ]
+
+
+def test_a_citation_of_an_unknown_work_is_reported_where_it_stands(tmp_path):
+    geodata = tmp_path / "geodata"
+    shutil.copytree(ROOT / "geodata", geodata, ignore=shutil.ignore_patterns("*.py", "__*"))
+    facts = geodata / "control_facts.csv"
+    lines = facts.read_text(encoding="utf-8").splitlines()
+    lines[1] = lines[1].replace("appleman_1961", "appelman_1961", 1)
+    facts.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with pytest.raises(DataError) as caught:
+        load_dataset(geodata_dir=geodata)
+    assert str(caught.value).splitlines() == [
+        f"{facts}:2: sources: unknown work 'appelman_1961' "
+        "(WORK_ID: LOCATOR with an id from events/bibliography.yaml)"
+    ]
+
+
+def test_citations_name_the_work_and_where_in_it(dataset):
+    assert parse_citation("appleman_1961: ch. XXVIII").locator == "ch. XXVIII"
+    assert parse_citation("geonames:1835848").work == "geonames"
+    assert cited(dataset.works, "appleman_1961: ch. XXVIII") == (
+        "Appleman 1961, ch. XXVIII",
+        "https://history.army.mil/books/korea/20-2-1/toc.htm",
+    )
+    assert cited(dataset.works, "geonames:1835848")[1] == "https://www.geonames.org/1835848"
+    assert cited(dataset.works, "time_1951_10_29: 'Siege of Kumsong'")[0].startswith(
+        "Time, 29 October 1951"
+    )
+    full = cited_in_full(dataset.works, "hermes_1966: ch. XXI")
+    assert "Truce Tent and Fighting Front" in full and full.endswith(", ch. XXI.")
+
+
+def test_every_citation_behind_the_front_names_a_work(dataset):
+    """Keyframes, pockets, control facts and towns cite works of the bibliography; no field
+    speaks of how the research was done."""
+    texts = [s for k in dataset.keyframes for s in k.sources]
+    texts += [s for p in dataset.pockets for s in p.sources]
+    texts += [s for f in dataset.control_facts for s in f.sources]
+    for text in texts:
+        citation = parse_citation(text)
+        assert citation is not None and citation.work in dataset.works, text
+    notes = [k.note for k in dataset.keyframes] + [p.note for p in dataset.pockets]
+    notes += [f.note for f in dataset.control_facts] + texts
+    for words in ("stored copy", "index id", "not checked", "as mirrored", "recollection"):
+        assert not any(words in n for n in notes), words
