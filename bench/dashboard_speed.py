@@ -22,7 +22,7 @@ from dashboard.animation import map_bundle
 from dashboard.app import create_app
 from dashboard.local_server import CHROMIUM_ARGS, chromium_executable, serving
 from dashboard.map_options import MapOptions
-from dashboard.state import day_number
+from dashboard.state import TIMELINE_DAYS, day_number
 from events.dataset import load_dataset
 
 # Set the slider to a day; resolve at the first paint after the date label changed and,
@@ -140,6 +140,13 @@ def main() -> int:
             median = report(f"{label}, map redrawn", redrawn)
             if first == in_war:
                 moving = median
+        # Home and End: from the middle of the war to the first or the last day and back.
+        jumps, last_day = [], TIMELINE_DAYS
+        for i in range(min(args.steps, 20)):
+            target = 0 if i % 2 == 0 else last_day
+            page.evaluate(STEP_JS, [in_war, True])
+            jumps.append(page.evaluate(STEP_JS, [target, True]))
+        report("Home/End jump from the war", jumps)
         # The same days again, drawn by Plotly alone (then the app's last day is restored).
         war_days = [in_war + i + 1 for i in range(args.steps)]
         alone = report("Plotly alone, same figures", page.evaluate(PLOTLY_ALONE_JS, [war_days]))

@@ -16,7 +16,7 @@ from geodata.control_facts import load_control_facts, load_towns
 from geodata.frontlines import load_frontlines
 from geodata.problems import DataError
 
-BAD = Path("tests/fixtures/bad")
+BAD = Path("tests/fixtures/bad_front")
 WAR = (dt.date(1950, 6, 25), dt.date(1953, 7, 27))
 
 
@@ -134,3 +134,8 @@ def test_every_citation_behind_the_front_names_a_work(dataset):
     notes += [f.note for f in dataset.control_facts] + texts
     for words in ("stored copy", "index id", "not checked", "as mirrored", "recollection"):
         assert not any(words in n for n in notes), words
+
+
+def test_every_bad_front_fixture_is_covered():
+    used = {"control_facts.csv", "towns.csv", "frontlines_pockets.geojson", "bibliography.yaml"}
+    assert {p.name for p in BAD.iterdir()} == used
