@@ -61,10 +61,17 @@
     if (view.present) q.set("present", "1");
     if (view.tour) { q.set("tour", view.tour); q.set("stop", String(view.stop)); }
     const url = window.location.pathname + "?" + q.toString().replace(/%2C/g, ",");
-    if (url !== window.location.pathname + window.location.search) {
-      window.history.replaceState(null, "", url);
-    }
+    // Written once the steps pause: replaceState costs a few ms, too much for every day
+    // of a play or a drag (the address is for sharing the view, not for each frame).
+    clearTimeout(addressTimer);
+    addressTimer = setTimeout(() => {
+      if (url !== window.location.pathname + window.location.search) {
+        window.history.replaceState(null, "", url);
+      }
+    }, ADDRESS_DELAY_MS);
   }
+  let addressTimer = null;
+  const ADDRESS_DELAY_MS = 150;
 
   // The map and the events list only change when the day crosses into another stretch
   // of constant state (dashboard/animation.py): most slider steps redraw neither.

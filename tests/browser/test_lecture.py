@@ -125,7 +125,7 @@ def test_the_presentation_view_reads_from_the_back_of_the_hall(open_view):
     assert map_box > 0.75 * 1080
     page.keyboard.press("Escape")
     page.wait_for_function("() => !document.getElementById('page').classList.contains('present')")
-    assert "present" not in page.url
+    page.wait_for_function("() => !window.location.search.includes('present')")
     page.wait_for_function(
         "() => [...document.querySelectorAll('#map .geo text')]"
         ".every(n => parseFloat(n.style.fontSize) < 20)"

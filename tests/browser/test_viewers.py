@@ -34,6 +34,8 @@ class Viewer:
         )
 
     def query(self) -> dict[str, str]:
+        # The address is written once the steps pause (assets/map.js).
+        self.page.wait_for_timeout(400)
         search = self.page.evaluate("location.search")
         return {k: v[0] for k, v in parse_qs(search.lstrip("?")).items()}
 

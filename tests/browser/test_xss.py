@@ -133,7 +133,7 @@ def test_hostile_event_text_shows_as_text_and_runs_nothing(open_view, alarms, ap
     for eid in TITLES:
         page.click(f"#event-{eid} h3")
         page.wait_for_selector(f"#event-{eid}.selected")
-    assert "event=xss_link" in page.evaluate("location.search")
+    page.wait_for_function("() => location.search.includes('event=xss_link')")
 
     label = hover_place(page, 127.75, 36.2)
     assert "<img src=x onerror=alert('place')>" in label
