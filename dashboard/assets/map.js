@@ -78,6 +78,17 @@
   let drawn = { bundle: null, epoch: null, selected: null, front: null };
   const viewing = { view: null, stop: null };  // the map's view: a stop's, or the viewer's
 
+  // The moving map is drawn straight into its graph once the graph exists: handed to Dash
+  // as a prop, a figure of thousands of points costs Dash's renderer more time each step
+  // than the step's own drawing (measured with bench/dashboard_speed.py). The first figure
+  // goes through Dash, which creates the graph.
+  function drawMoving(figure) {
+    const gd = document.querySelector("#map .js-plotly-plot");
+    if (!gd || !gd._fullLayout || !gd._fullLayout.geo) return figure;
+    window.Plotly.react(gd, figure.data, figure.layout);
+    return noUpdate();
+  }
+
   // The graph is drawn after the first render returns: watch the viewer's moves once it is.
   function watchSoon() {
     const gd = document.querySelector("#map .js-plotly-plot");
@@ -86,6 +97,16 @@
       core().watchView(gd, viewing);
       core().followView(gd, base);
     } else setTimeout(watchSoon, 100);
+  }
+
+  // Every step: the written date, the timeline's cursor and the address bar. Cheap.
+  function moment(day, bundle, selected, layers) {
+    view.day = day;
+    writeAddress(bundle, day, layers, selected);
+    const share = day / core().lastDay(bundle);
+    const cursor = { left: "calc(" + PLOT_LEFT + "px + (100% - " + (PLOT_LEFT + PLOT_RIGHT)
+      + "px) * " + share.toFixed(5) + ")" };
+    return [core().writtenDate(bundle, day, bundle.lang), cursor];
   }
 
   function eventPanel(epoch, selected, events) {
@@ -109,9 +130,10 @@
   }
 
   const korea = {
-    render: function (day, bundle, selected, stopView, events) {
-      const none = [noUpdate(), noUpdate(), noUpdate(), noUpdate(), noUpdate()];
-      if (!bundle || day === undefined || day === null) return none;
+    render: function (day, bundle, selected, stopView, events, layers) {
+      if (!bundle || day === undefined || day === null) return Array(7).fill(noUpdate());
+      const when = moment(day, bundle, selected, layers);
+      const none = [noUpdate(), noUpdate(), noUpdate(), noUpdate(), noUpdate()].concat(when);
       const epoch = core().epochAt(bundle.epochs, day);
       const front = core().frontKey(bundle.front, day);
       if (drawn.bundle === bundle && drawn.epoch === epoch && drawn.selected === selected
@@ -126,7 +148,8 @@
       // viewer's zoom and pan stay through date steps, play and new layers.
       if (stopView && stopView !== viewing.stop) viewing.view = stopView;
       viewing.stop = stopView;
-      const figure = core().movingFigure(bundle, epoch, selected, day, viewing.view);
+      const moving = core().movingFigure(bundle, epoch, selected, day, viewing.view);
+      const figure = drawMoving(moving);
       // The land is drawn again only for new data or a stop's view; the viewer's own
       // moves reach it directly (map_core.js followView).
       drawn.baseKey = core().baseKey(bundle, epoch);
@@ -147,18 +170,7 @@
       const note = sameNote ? noUpdate() : frontNote(bundle, day);
       const summary = sameNote && before.epoch === epoch ? noUpdate()
         : epoch.summary + (found ? " " + say("front") + found.status + "." : "");
-      return [figure, base, panel, note, summary];
-    },
-
-    // Every step: the written date, the timeline's cursor and the address bar. Cheap.
-    moment: function (day, bundle, selected, layers) {
-      if (!bundle || day === undefined || day === null) return [noUpdate(), noUpdate()];
-      view.day = day;
-      writeAddress(bundle, day, layers, selected);
-      const share = day / core().lastDay(bundle);
-      const cursor = { left: "calc(" + PLOT_LEFT + "px + (100% - " + (PLOT_LEFT + PLOT_RIGHT)
-        + "px) * " + share.toFixed(5) + ")" };
-      return [core().writtenDate(bundle, day, bundle.lang), cursor];
+      return [figure, base, panel, note, summary].concat(when);
     },
 
     togglePlay: function (clicks, disabled) {
