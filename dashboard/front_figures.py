@@ -42,17 +42,34 @@ def held_templates(options: MapOptions) -> list[dict]:
 
 
 def pocket_trace(pocket: Pocket, data: Dataset) -> dict:
-    """A pocket in its side's fill with the front line round it, named in the legend."""
+    """A pocket in its side's fill, with its coast, named in the legend."""
     area = pocket.area.intersection(history_of(data).coast.land)
     return area_trace(
         line_coords(area, densify=False),
         pocket.name,
         "control",
         SIDE_FILL[pocket.held_by],
-        {"color": style.FRONT_LINE, "width": 2},
+        {"color": style.COAST, "width": 0.6},
         legendgroup=f"pocket {pocket.name}",
         meta={"layer": "control", "side": pocket.held_by, "pocket": pocket.name},
     )
+
+
+def pocket_front_trace(pocket: Pocket, data: Dataset) -> dict:
+    """The front line round a pocket: its edge on land, not along the sea."""
+    coast = history_of(data).coast
+    area = pocket.area.intersection(coast.land)
+    # Within about 1 km of the coast the pocket's edge is the coast itself.
+    inland = area.boundary.difference(coast.land.boundary.buffer(0.01))
+    trace = line_template(MapOptions(layers=frozenset({"frontline"})))[0]
+    trace.update(
+        lon=line_coords(inland, densify=False)[0],
+        lat=line_coords(inland, densify=False)[1],
+        showlegend=False,
+        hoverinfo="skip",
+        meta={"layer": "frontline", "pocket": pocket.name},
+    )
+    return trace
 
 
 def band_template(options: MapOptions) -> list[dict]:
@@ -111,4 +128,6 @@ def front_traces(data: Dataset, day: dt.date, options: MapOptions) -> list[dict]
     for trace in line:
         trace["lon"], trace["lat"] = line_coords(front.line, densify=False)
         trace["text"] = line_text(front.status, front.accuracy_km)
+    if line:
+        line += [pocket_front_trace(p, data) for p in front.pockets]
     return held + pockets + band + line

@@ -29,6 +29,7 @@ from dashboard.front_figures import (
     held_templates,
     line_template,
     line_text,
+    pocket_front_trace,
     pocket_trace,
 )
 from dashboard.look import dress_traces
@@ -185,11 +186,14 @@ def front_payload(data: Dataset, options: MapOptions, cite, land_index: int) -> 
         "shapes": shapes,
         "islands": islands,
         "days": days,
-        "pockets_on": [
-            [pocket_index[id(p)] for p in front.pockets] if "control" in wanted else []
-            for front in history.days
-        ],
-        "pockets": dress_traces([pocket_trace(p, data) for p in pockets], options),
+        "pockets_on": [[pocket_index[id(p)] for p in front.pockets] for front in history.days],
+        "pocket_names": [p.name for p in pockets],
+        "pockets": dress_traces([pocket_trace(p, data) for p in pockets], options)
+        if "control" in wanted
+        else [],
+        "pocket_lines": dress_traces([pocket_front_trace(p, data) for p in pockets], options)
+        if "frontline" in wanted
+        else [],
         "notes": [
             {
                 "status": status,

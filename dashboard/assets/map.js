@@ -120,10 +120,10 @@
     if (!found) return null;
     const note = [el("Strong", { children: say("front") }),
       found.status + " (± " + found.accuracy_km + " km)."];
-    const pockets = core().pocketsOn(bundle.front, day);
+    const pockets = core().pocketNames(bundle.front, day);
     if (pockets.length) {
       note.push(el("P", { className: "pockets", children: say("pockets")
-        + pockets.map((p) => p.name).join("; ") + "." }));
+        + pockets.join("; ") + "." }));
     }
     note.push(el("Ul", { className: "sources", children: found.sources.map(citation) }));
     return note;
@@ -159,7 +159,7 @@
       // While the front moves the map changes every day, but the events, the front's note
       // and the summary only now and then: leave them be when they are the same.
       const found = core().frontAt(bundle.front, day);
-      const pockets = core().pocketsOn(bundle.front, day);
+      const pockets = core().pocketNames(bundle.front, day);
       const sameData = before.bundle === bundle;
       const panel = sameData && before.epoch === epoch && before.selected === selected
         ? noUpdate() : eventPanel(epoch, selected, events);

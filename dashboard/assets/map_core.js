@@ -80,10 +80,17 @@
     return day ? front.notes[day.at[2]] : null;
   }
 
-  // The pockets held on day n: their whole traces, built in Python.
-  function pocketsOn(front, n) {
+  // The pockets held on day n: their whole traces (the areas, or the front line round
+  // them), built in Python.
+  function pocketsOn(front, n, which) {
+    const day = frontDay(front, n), traces = front[which || "pockets"];
+    return day && traces.length ? front.pockets_on[day.i].map((k) => traces[k]) : [];
+  }
+
+  // The names of the pockets held on day n (for the note under the map).
+  function pocketNames(front, n) {
     const day = frontDay(front, n);
-    return day ? front.pockets_on[day.i].map((k) => front.pockets[k]) : [];
+    return day ? front.pockets_on[day.i].map((k) => front.pocket_names[k]) : [];
   }
 
   // The front's traces on day n: the templates with the day's coordinates.
@@ -99,7 +106,7 @@
     const line = t.line.map((tpl) => Object.assign({}, tpl, {
       lon: shape.line.map((p) => p[0]), lat: shape.line.map((p) => p[1]),
       text: front.notes[day.at[2]].line_text }));
-    return held.concat(pocketsOn(front, n), band, line);
+    return held.concat(pocketsOn(front, n), band, line, pocketsOn(front, n, "pocket_lines"));
   }
 
   // What changes the front's drawing: the day, while the war is on and a front layer is on.
@@ -190,7 +197,7 @@
 
   window.koreaMapCore = {
     dateOf, isoOf, lastDay, writtenDate, epochAt, figureFor, frontAt, frontKey, pocketsOn,
-    watchView, movingFigure, baseFigure, baseKey, followView,
+    watchView, movingFigure, baseFigure, baseKey, followView, pocketNames,
     frontTraces,
   };
 })();

@@ -74,7 +74,9 @@ def differences(day: dt.date, on_screen: list[dict], in_print: list[dict]) -> li
             found.append(f"{day}: {side} area {area:.4f} on screen, {area_p:.4f} in print")
         if where != where_p:  # the same mainland pieces and the same islands
             found.append(f"{day}: {side} pieces or islands differ")
-    pockets = [t["name"] for t in in_print if "pocket" in t["meta"]]
+    pockets = [
+        t["name"] for t in in_print if t["meta"]["layer"] == "control" and "pocket" in t["meta"]
+    ]
     if [t["name"] for t in on_screen if "pocket" in t["meta"]] != pockets:
         found.append(f"{day}: pockets differ")
     elif pockets:
