@@ -77,6 +77,7 @@ def register_callbacks(app: Dash, data: Dataset, bundle_for: Callable[[MapOption
         _client("render"),
         Output("map", "figure"),
         Output("map-base", "figure"),
+        Output("map-inset", "figure"),
         Output("events-panel", "children"),
         Output("front-note", "children"),
         Output("map-summary", "children"),

@@ -323,6 +323,14 @@ def build_layout(
                                         className="map",
                                         figure={"data": [], "layout": {}},
                                     ),
+                                    # The world inset over the map, in a graph of its own:
+                                    # a jump across the years redraws it, not the land.
+                                    dcc.Graph(
+                                        id="map-inset",
+                                        config={"staticPlot": True, "responsive": True},
+                                        className="map map-inset",
+                                        figure={"data": [], "layout": {}},
+                                    ),
                                     html.Div(
                                         id="stop-caption",
                                         className="stop-caption",

@@ -131,9 +131,9 @@
 
   const korea = {
     render: function (day, bundle, selected, stopView, events, layers) {
-      if (!bundle || day === undefined || day === null) return Array(7).fill(noUpdate());
+      if (!bundle || day === undefined || day === null) return Array(8).fill(noUpdate());
       const when = moment(day, bundle, selected, layers);
-      const none = [noUpdate(), noUpdate(), noUpdate(), noUpdate(), noUpdate()].concat(when);
+      const none = Array(6).fill(noUpdate()).concat(when);
       const epoch = core().epochAt(bundle.epochs, day);
       const front = core().frontKey(bundle.front, day);
       if (drawn.bundle === bundle && drawn.epoch === epoch && drawn.selected === selected
@@ -152,10 +152,11 @@
       const figure = drawMoving(moving);
       // The land is drawn again only for new data or a stop's view; the viewer's own
       // moves reach it directly (map_core.js followView).
-      drawn.baseKey = core().baseKey(bundle, epoch);
+      drawn.insetKey = core().insetKey(bundle, epoch);
       const base = before.bundle !== bundle || before.stopView !== stopView
-        || before.baseKey !== drawn.baseKey
-        ? core().baseFigure(bundle, epoch, viewing.view) : noUpdate();
+        ? core().baseFigure(bundle, viewing.view) : noUpdate();
+      const inset = before.bundle !== bundle || before.insetKey !== drawn.insetKey
+        ? core().insetFigure(bundle, epoch) : noUpdate();
       // While the front moves the map changes every day, but the events, the front's note
       // and the summary only now and then: leave them be when they are the same.
       const found = core().frontAt(bundle.front, day);
@@ -170,7 +171,7 @@
       const note = sameNote ? noUpdate() : frontNote(bundle, day);
       const summary = sameNote && before.epoch === epoch ? noUpdate()
         : epoch.summary + (found ? " " + say("front") + found.status + "." : "");
-      return [figure, base, panel, note, summary].concat(when);
+      return [figure, base, inset, panel, note, summary].concat(when);
     },
 
     togglePlay: function (clicks, disabled) {

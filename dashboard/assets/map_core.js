@@ -154,17 +154,23 @@
     return { data: data, layout: viewed(layout, view) };
   }
 
-  // Under it, what changes seldom: the land, and the world inset (which changes with the
-  // stretch). Drawn again only for new data, a stop's view or another inset.
-  function baseFigure(bundle, epoch, view) {
-    const layout = Object.assign({}, bundle.layout, { showlegend: false,
-      geo2: epoch.inset ? bundle.inset_on : bundle.inset_off });
-    const inset = epoch.traces.map((i) => bundle.variants[i]).filter(inInset);
-    return { data: bundle.static.concat(inset), layout: viewed(layout, view) };
+  // Under it the land, the same on every day (drawn again for new data or a stop's view).
+  function baseFigure(bundle, view) {
+    const layout = Object.assign({}, bundle.layout, { showlegend: false });
+    delete layout.geo2;
+    return { data: bundle.static, layout: viewed(layout, view) };
   }
 
-  // Which of the stretch's traces the base draws: when they change, so does the base.
-  function baseKey(bundle, epoch) {
+  // Over it the world inset, which changes with the stretch of time.
+  function insetFigure(bundle, epoch) {
+    const layout = Object.assign({}, bundle.layout, { showlegend: false,
+      paper_bgcolor: "rgba(0,0,0,0)", geo2: epoch.inset ? bundle.inset_on : bundle.inset_off });
+    delete layout.geo;
+    return { data: epoch.traces.map((i) => bundle.variants[i]).filter(inInset), layout: layout };
+  }
+
+  // Which of the stretch's traces the inset draws: when they change, so does the inset.
+  function insetKey(bundle, epoch) {
     return (epoch.inset ? "on:" : "off:")
       + epoch.traces.filter((i) => inInset(bundle.variants[i])).join(",");
   }
@@ -174,10 +180,10 @@
   function figureFor(bundle, epoch, selected, day, view) {
     const covered = frontDay(bundle.front, day) ? bundle.front.covers : -1;
     const moving = movingFigure(bundle, epoch, selected, day, view);
-    const base = baseFigure(bundle, epoch, view);
-    const inset = base.data.slice(bundle.static.length);
-    return { data: bundle.static.filter((t, i) => i !== covered).concat(moving.data.slice(1), inset),
-      layout: Object.assign({}, base.layout, { showlegend: bundle.layout.showlegend }) };
+    const inset = insetFigure(bundle, epoch);
+    return { data: bundle.static.filter((t, i) => i !== covered).concat(moving.data.slice(1),
+      inset.data), layout: viewed(Object.assign({}, bundle.layout, { geo2: inset.layout.geo2 }),
+      view) };
   }
 
   // The land graph follows the map's view while the viewer drags or zooms the map.
@@ -197,7 +203,7 @@
 
   window.koreaMapCore = {
     dateOf, isoOf, lastDay, writtenDate, epochAt, figureFor, frontAt, frontKey, pocketsOn,
-    watchView, movingFigure, baseFigure, baseKey, followView, pocketNames,
+    watchView, movingFigure, baseFigure, insetFigure, insetKey, followView, pocketNames,
     frontTraces,
   };
 })();
