@@ -36,7 +36,7 @@ from shapely.geometry.polygon import orient
 from shapely.ops import split
 
 from geodata.frontlines import Keyframe, Pocket
-from geodata.region import GEOGRAPHIC_CRS, METRIC_CRS
+from geodata.region import GEOGRAPHIC_CRS, KM_PER_DEGREE, METRIC_CRS
 
 # The land the front divides, simplified to 0.005 degrees (about 500 m: under a pixel at
 # the default zoom); fewer vertices make each day's redraw faster.
@@ -47,7 +47,6 @@ SIMPLIFY = 0.002  # degrees (about 200 m): a day's line loses no bend larger tha
 ISLAND_OFFSHORE_KM = 10
 # A point on the northern border, far from any front: where the coast's positions start.
 NORTHERN_BORDER = Point(128.0, 42.0)
-KM_PER_DEGREE = 111.32  # along a meridian; only to turn the island distance into degrees
 
 _TO_METRES = pyproj.Transformer.from_crs(GEOGRAPHIC_CRS, METRIC_CRS, always_xy=True)
 _TO_DEGREES = pyproj.Transformer.from_crs(METRIC_CRS, GEOGRAPHIC_CRS, always_xy=True)
@@ -309,10 +308,12 @@ def front_history(
     return FrontHistory(coast, tuple(days))
 
 
+@functools.lru_cache(maxsize=8)
 def history_of(data) -> FrontHistory:
-    """The front of a dataset. Computed once per front and land, whatever dataset holds
-    them (another events file does not compute the front again); all it holds is
-    immutable: frozen dataclasses, tuples and shapely geometries."""
+    """The front of a dataset. Cached per dataset (a Dataset hashes by identity, so asking
+    again costs nothing) and, beneath that, per front and land: another events file does
+    not compute the front again. All it holds is immutable: frozen dataclasses, tuples and
+    shapely geometries."""
     return front_history(tuple(data.keyframes), tuple(data.pockets), data.land)
 
 

@@ -62,9 +62,10 @@ def pocket_front_trace(pocket: Pocket, data: Dataset) -> dict:
     # Within about 1 km of the coast the pocket's edge is the coast itself.
     inland = area.boundary.difference(coast.land.boundary.buffer(0.01))
     trace = line_template(MapOptions(layers=frozenset({"frontline"})))[0]
+    lon, lat = line_coords(inland, densify=False)
     trace.update(
-        lon=line_coords(inland, densify=False)[0],
-        lat=line_coords(inland, densify=False)[1],
+        lon=lon,
+        lat=lat,
         showlegend=False,
         hoverinfo="skip",
         meta={"layer": "frontline", "pocket": pocket.name},

@@ -44,11 +44,16 @@ def _key(x: float, y: float) -> tuple[float, float]:
     return round(float(x), 7), round(float(y), 7)
 
 
+def coast_rings(coast: Coast) -> list[np.ndarray]:
+    """The reference rings: the mainland's coast, then each island's (unclosed)."""
+    return [coast.ring] + [np.asarray(i.exterior.coords)[:-1] for i in coast.islands]
+
+
 class _Packer:
     """Writes rings as runs over the coast's rings and one day's line."""
 
     def __init__(self, coast: Coast):
-        self.rings = [coast.ring] + [np.asarray(i.exterior.coords)[:-1] for i in coast.islands]
+        self.rings = coast_rings(coast)
         self.where: dict[tuple[float, float], tuple[int, int]] = {}
         for ref, ring in enumerate(self.rings):
             for index, (x, y) in enumerate(ring):
@@ -100,7 +105,7 @@ def _mainland(front: FrontDay, packer: _Packer, line: np.ndarray) -> tuple[list,
     return [un], [communist]
 
 
-def _front_day(front: FrontDay, packer: _Packer, coast: Coast, band: bool) -> dict:
+def _packed_day(front: FrontDay, packer: _Packer, coast: Coast, band: bool) -> dict:
     line = np.asarray(front.line.coords)
     un, communist = _mainland(front, packer, line)
     packed = {
@@ -132,7 +137,7 @@ def _packed_days(data: Dataset, band: bool) -> tuple[list, list, list, list]:
     days = []
     every_island = tuple(range(len(coast.islands)))
     for front in history.days:
-        shape = _front_day(front, packer, coast, band)
+        shape = _packed_day(front, packer, coast, band)
         key = repr(shape)
         if key not in shape_of:
             shape_of[key] = len(shapes)
@@ -172,7 +177,6 @@ def front_payload(data: Dataset, options: MapOptions, cite, land_index: int) -> 
     shapes, islands, days, notes = _packed_days(data, "uncertainty" in wanted)
     pockets = sorted({p for front in history.days for p in front.pockets}, key=id)
     pocket_index = {id(p): i for i, p in enumerate(pockets)}
-    packer = _Packer(history.coast)
     return {
         "first": day_number(history.first_day),
         "covers": land_index if "control" in wanted else -1,
@@ -181,7 +185,7 @@ def front_payload(data: Dataset, options: MapOptions, cite, land_index: int) -> 
                 "lon": [round(float(x), DECIMALS) for x in r[:, 0]],
                 "lat": [round(float(y), DECIMALS) for y in r[:, 1]],
             }
-            for r in packer.rings
+            for r in coast_rings(history.coast)
         ],
         "shapes": shapes,
         "islands": islands,

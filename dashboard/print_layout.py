@@ -11,7 +11,7 @@ import math
 
 from dashboard import style
 from dashboard.traces import decoration
-from geodata.region import LAT_MAX, LAT_MIN, LON_MAX, LON_MIN
+from geodata.region import KM_PER_DEGREE, LAT_MAX, LAT_MIN, LON_MAX, LON_MIN
 
 CSS_DPI = 96  # Plotly lays out in CSS pixels: 96 to the inch
 # Every print is laid out at one column width and scaled to the size asked for, so type,
@@ -24,7 +24,6 @@ CREDIT = (
 )
 # The scale bar sits over the Korea Strait, clear of the world inset (bottom left).
 SCALE_LAT, SCALE_LON, SCALE_KM = 33.15, 127.6, 100
-EARTH_KM_PER_DEGREE = 111.32  # along a meridian or the equator
 
 
 def _mercator_y(lat: float) -> float:
@@ -46,7 +45,7 @@ def page_size(width_mm: float = REFERENCE_WIDTH_MM) -> tuple[int, int]:
 
 def _scale_bar() -> list[dict]:
     """A 100 km bar true at its own latitude (Mercator stretches scale northwards)."""
-    degrees = SCALE_KM / (EARTH_KM_PER_DEGREE * math.cos(math.radians(SCALE_LAT)))
+    degrees = SCALE_KM / (KM_PER_DEGREE * math.cos(math.radians(SCALE_LAT)))
     ends = [SCALE_LON, SCALE_LON + degrees / 2, SCALE_LON + degrees]
     tick = 0.06
     lons, lats = [ends[0], ends[2]], [SCALE_LAT, SCALE_LAT]

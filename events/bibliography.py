@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from events.yaml_file import line_of, parse_yaml
-from geodata.problems import ProblemLog, read_utf8
+from geodata.problems import Problem, ProblemLog, read_utf8
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 CITATION = re.compile(r"^([a-z][a-z0-9_]*)(?::\s*(.+))?$")
@@ -159,8 +159,6 @@ def load_bibliography(path: Path) -> dict[str, Work]:
 
 def check_citations(texts: list[tuple[str, int, str, str]], works: dict[str, Work]) -> list:
     """Problems for citations that name no known work: (file, line, column, citation)."""
-    from geodata.problems import Problem
-
     problems = []
     for file, line, column, text in texts:
         citation = parse_citation(text)

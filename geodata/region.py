@@ -11,6 +11,9 @@ GEOGRAPHIC_CRS = "EPSG:4326"
 # Korea 2000 / Unified CS: metres, low distortion over the whole peninsula. Distances,
 # widths and buffers (the DMZ) are computed here, never in degrees.
 METRIC_CRS = "EPSG:5179"
+# Kilometres in a degree of latitude (and of longitude at the equator): for rough
+# conversions only (a scale bar, how far out an island lies); distances proper use METRIC_CRS.
+KM_PER_DEGREE = 111.32
 
 
 def in_map_box(lon: float, lat: float) -> bool:
