@@ -81,9 +81,6 @@ def register_callbacks(app: Dash, data: Dataset, bundle_for: Callable[[MapOption
         Output("events-panel", "children"),
         Output("front-note", "children"),
         Output("map-summary", "children"),
-        # The written date and the timeline's cursor too: one callback a step, not two.
-        Output("date-label", "children"),
-        Output("timeline-cursor", "style"),
         Input("day", "value"),
         Input("bundle", "data"),
         Input("selected-event", "data"),

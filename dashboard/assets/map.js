@@ -99,14 +99,22 @@
     } else setTimeout(watchSoon, 100);
   }
 
-  // Every step: the written date, the timeline's cursor and the address bar. Cheap.
+  // Every step: the written date, the timeline's cursor and the address bar, written
+  // straight into their elements (which Dash renders empty and never updates): handed
+  // to Dash as outputs they cost its renderer more each step than the map's own drawing
+  // (bench/dashboard_speed.py).
   function moment(day, bundle, selected, layers) {
     view.day = day;
     writeAddress(bundle, day, layers, selected);
     const share = day / core().lastDay(bundle);
-    const cursor = { left: "calc(" + PLOT_LEFT + "px + (100% - " + (PLOT_LEFT + PLOT_RIGHT)
-      + "px) * " + share.toFixed(5) + ")" };
-    return [core().writtenDate(bundle, day, bundle.lang), cursor];
+    const label = document.getElementById("date-label");
+    const cursor = document.getElementById("timeline-cursor");
+    const written = core().writtenDate(bundle, day, bundle.lang);
+    if (label && label.textContent !== written) label.textContent = written;
+    if (cursor) {
+      cursor.style.left = "calc(" + PLOT_LEFT + "px + (100% - " + (PLOT_LEFT + PLOT_RIGHT)
+        + "px) * " + share.toFixed(5) + ")";
+    }
   }
 
   function eventPanel(epoch, selected, events) {
@@ -131,9 +139,9 @@
 
   const korea = {
     render: function (day, bundle, selected, stopView, events, layers) {
-      if (!bundle || day === undefined || day === null) return Array(8).fill(noUpdate());
-      const when = moment(day, bundle, selected, layers);
-      const none = Array(6).fill(noUpdate()).concat(when);
+      const none = Array(6).fill(noUpdate());
+      if (!bundle || day === undefined || day === null) return none;
+      moment(day, bundle, selected, layers);
       const epoch = core().epochAt(bundle.epochs, day);
       const front = core().frontKey(bundle.front, day);
       if (drawn.bundle === bundle && drawn.epoch === epoch && drawn.selected === selected
@@ -171,7 +179,7 @@
       const note = sameNote ? noUpdate() : frontNote(bundle, day);
       const summary = sameNote && before.epoch === epoch ? noUpdate()
         : epoch.summary + (found ? " " + say("front") + found.status + "." : "");
-      return [figure, base, inset, panel, note, summary].concat(when);
+      return [figure, base, inset, panel, note, summary];
     },
 
     togglePlay: function (clicks, disabled) {
