@@ -17,20 +17,19 @@ from dashboard.map_options import MapOptions
 from dashboard.state import TIMELINE_DAYS, TIMELINE_START, change_days, day_number, state_at
 from dashboard.summary import map_summary
 from dashboard.world_inset import inset_geo
-from events.bibliography import cited
+from events.bibliography import cited, parse_citation, reference
 from events.dataset import Dataset
-from events.timeline import citation_url
 
 
 def _work_citation(data: Dataset, text: str) -> dict:
-    """A citation of a work in the bibliography, as the panel shows it."""
+    """A citation as the panel shows it: author-date and locator, the work's address, and
+    the full reference for a reader who hovers over it."""
     short, url = cited(data.works, text)
-    return {"text": short, "url": url}
-
-
-def _citation(text: str) -> dict:
-    """A citation with its first web address split out, so the page can link only that."""
-    return {"text": text, "url": citation_url(text)}
+    return {
+        "text": short,
+        "url": url,
+        "reference": reference(data.works[parse_citation(text).work]),
+    }
 
 
 @functools.lru_cache(maxsize=8)
@@ -46,17 +45,11 @@ def event_entries(data: Dataset) -> dict[str, dict]:
             "place": e["place_name_en"],
             "place_ko": e["place_name_ko"],
             "description": e["description"],
-            "sources": [_citation(s) for s in e["sources"]],
+            "sources": [_work_citation(data, s) for s in e["sources"]],
+            "note": e.get("note") or "",
             "day": max(day_number(e["first_day"]), 0),
         }
     return entries
-
-
-def _short_citation(text: str) -> str:
-    """A citation without its web address, cut to a line a projected caption can carry."""
-    url = citation_url(text)
-    text = (text.replace(url, "") if url else text).strip(" ,;")
-    return text if len(text) <= 110 else text[:109].rsplit(" ", 1)[0] + "…"
 
 
 @functools.lru_cache(maxsize=8)
@@ -77,7 +70,7 @@ def tour_entries(data: Dataset) -> dict[str, dict]:
                     "caption_ko": stop.caption_ko or stop.caption,
                     "notes": stop.notes,
                     "events": list(stop.events),
-                    "source": _short_citation(first["sources"][0]),
+                    "source": cited(data.works, first["sources"][0])[0],
                 }
             )
         tours[tour.name] = {

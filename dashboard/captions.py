@@ -1,135 +1,132 @@
-"""The caption beside every exported map: what it shows on that date, and every source
-behind what is visible, numbered; plus the same sources as CSL-JSON for a reference manager.
+"""The caption beside every exported map, as a journal prints one: a short paragraph saying
+what the map shows on that date, with author-date citations, then the references that
+support it; where the base map and the places come from in one data line. The same works
+go out as CSL-JSON (for Zotero and other reference managers) and as BibTeX.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 
 from dashboard.front import history_of
 from dashboard.map_options import MapOptions
 from dashboard.state import MapState
-from events.bibliography import cited_in_full
+from events.bibliography import Work, bibtex, csl_items, parse_citation, reference, short_citation
 from events.dataset import Dataset
 from events.dates import format_day
-from events.timeline import citation_url
-from geodata.catalogue import LAYERS, NATURAL_EARTH
+from geodata.catalogue import LAYERS
+
+DATA_LINE = (
+    "Data: land and coast from Natural Earth 1:10m (public domain); place positions from "
+    "GeoNames and the works named in geodata/places.geojson."
+)
 
 
-class SourceList:
-    """Citations in first-use order, each numbered once."""
+@dataclass(frozen=True)
+class Caption:
+    paragraph: str  # what the map shows, with in-text citations
+    works: tuple[Work, ...]  # the works cited, in reference-list order
 
-    def __init__(self):
-        self.items: list[str] = []
-
-    def cite(self, citation: str) -> int:
-        if citation not in self.items:
-            self.items.append(citation)
-        return self.items.index(citation) + 1
-
-    def refs(self, citations) -> str:
-        return "[" + ", ".join(str(self.cite(c)) for c in citations) + "]"
+    @property
+    def text(self) -> str:
+        """The caption as plain text: paragraph, data line, references."""
+        references = "\n".join(reference(w) for w in self.works)
+        return f"{self.paragraph}\n\n{DATA_LINE}\n\nReferences\n\n{references}\n"
 
 
-def _layer_lines(data: Dataset, state: MapState, options: MapOptions, sources: SourceList):
+class _Citing:
+    """Turns data citations into '(Hermes 1966, ch. II; FRUS 1951, vol. VII, pt. 1, doc.
+    427)' and remembers each work cited once."""
+
+    def __init__(self, works: dict[str, Work]):
+        self.works = works
+        self.used: dict[str, Work] = {}
+
+    def __call__(self, citations) -> str:
+        parts = []
+        for text in citations:
+            citation = parse_citation(text)
+            work = self.works[citation.work]
+            self.used[work.id] = work
+            part = short_citation(work, citation.locator)
+            if part not in parts:
+                parts.append(part)
+        return f"({'; '.join(parts)})" if parts else ""
+
+
+def _sentences(data: Dataset, state: MapState, options: MapOptions, cite: _Citing):
     layers = options.layers
-    if "mdl" in layers:
-        status = (
-            "in force"
-            if state.mdl_in_force
-            else "drawn faint: the future line, agreed only on 27 July 1953"
-        )
-        yield (
-            f"Military Demarcation Line of 27 July 1953, {status} "
-            f"{sources.refs([LAYERS['mdl'].source])}; accuracy: {LAYERS['mdl'].accuracy}."
-        )
-    if "dmz" in layers:
-        yield (
-            f"Demilitarized Zone, 2 km each side of the MDL {sources.refs([LAYERS['dmz'].source])}."
-        )
-    if "parallel38" in layers:
-        role = (
-            "the dividing line"
-            if state.parallel38_divides
-            else "a reference line (no longer the dividing line after 25 June 1950)"
-        )
-        yield f"The 38th parallel, {role} {sources.refs([LAYERS['parallel38'].source])}."
     front = history_of(data).on(state.day)
     if front is not None and layers & {"frontline", "control", "uncertainty"}:
-        shown = [
-            name
-            for layer, name in (
-                ("frontline", "the front line"),
-                ("control", "the areas each side held"),
-                ("uncertainty", "the line's uncertainty band"),
-            )
-            if layer in layers
-        ]
-
-        def refs(citations):
-            return sources.refs([cited_in_full(data.works, c) for c in citations])
-
+        what = []
+        if "control" in layers:
+            what.append("the areas held by the UN Command and by the Communist side")
+        if "frontline" in layers:
+            what.append("the front line")
+        if "uncertainty" in layers:
+            what.append("a band for the line's uncertainty")
         pockets = "".join(
             f"; {p.name}, held by the {'UN Command' if p.held_by == 'UN' else 'Communist side'}"
-            f" apart from the line {refs(p.sources)}"
+            f" apart from the line {cite(p.sources)}"
             for p in front.pockets
         )
         yield (
-            f"Front: {', '.join(shown)}, {front.status}, accurate to about "
-            f"{front.accuracy_km:g} km {refs(front.sources)}{pockets}."
+            f"It shows {', '.join(what[:-1]) + ' and ' if len(what) > 1 else ''}"
+            f"{what[-1]}, {front.status}, accurate to about {front.accuracy_km:g} km "
+            f"{cite(front.sources)}{pockets}."
         )
-    places = data.places
-    if "cities" in layers:
-        cities = places[(places["kind"] == "city") & ~places["abroad"]]
-        named = [
-            f"{r['name_en']} {sources.refs([r['source']])}"
-            for _, r in cities.iterrows()
-            if r["label"] == "always"
-        ]
-        yield "Cities: " + "; ".join(named) + "."
-    if "venues" in layers:
-        for m in state.sessions:
-            place = places.loc[m.place]
+    if "parallel38" in layers:
+        role = (
+            "the line dividing the two zones"
+            if state.parallel38_divides
+            else "drawn for reference (it ceased to divide Korea on 25 June 1950)"
+        )
+        yield f"The 38th parallel is {role} {cite(LAYERS['parallel38'].cites)}."
+    if "mdl" in layers:
+        status = "in force" if state.mdl_in_force else "drawn faint, as it was agreed only later"
+        yield (
+            f"The Military Demarcation Line of 27 July 1953 is {status}, generalised to about "
+            f"1.2 km {cite(LAYERS['mdl'].cites)}."
+        )
+    if "dmz" in layers:
+        yield (f"The Demilitarized Zone extends 2 km each side of it {cite(LAYERS['dmz'].cites)}.")
+    sessions = state.sessions if "venues" in layers else ()
+    if sessions:
+        for m in sessions:
+            place = data.places.loc[m.place]
             yield (
-                f"Talks in session at {place['name_en']}: {m.title}, {m.when} "
-                f"{sources.refs(data.events.loc[m.id, 'sources'])}; place "
-                f"{sources.refs([place['source']])}."
+                f"Talks were in session at {place['name_en']} ({m.when}) "
+                f"{cite(data.events.loc[m.id, 'sources'])}."
             )
+    # An event already told as the talks in session is not told twice.
+    told = {m.id for m in sessions}
+    events = [m for m in state.events if m.id not in told] if "events" in layers else []
+    if events:
+        shown = [f"{m.title} ({m.when}) {cite(data.events.loc[m.id, 'sources'])}" for m in events]
+        yield "Events in force: " + "; ".join(shown) + "."
+
+
+def caption(data: Dataset, state: MapState, options: MapOptions, title: str) -> Caption:
+    """The caption of a map of `state` drawn with `options`."""
+    cite = _Citing(data.works)
+    sentences = [f"{title}." if title else "", f"Korea on {format_day(state.day)}."]
+    sentences += list(_sentences(data, state, options, cite))
+    works = sorted(cite.used.values(), key=lambda w: reference(w).casefold())
+    return Caption(" ".join(s for s in sentences if s), tuple(works))
 
 
 def caption_text(data: Dataset, state: MapState, options: MapOptions, title: str) -> str:
-    """Plain text: a paragraph of what is drawn, then the numbered sources."""
-    sources = SourceList()
-    lines = [f"{title}. Korea on {format_day(state.day)}.", ""]
-    lines += list(_layer_lines(data, state, options, sources))
-    if "events" in options.layers and state.events:
-        lines.append("")
-        lines.append("Events in force on this date:")
-        for m in state.events:
-            event = data.events.loc[m.id]
-            lines.append(
-                f"- {m.when}, {event['place_name_en']}: {m.title} {sources.refs(event['sources'])}"
-            )
-    lines.append("")
-    lines.append(f"Land and coast: {sources.refs([NATURAL_EARTH])}.")
-    lines += ["", "Sources", ""]
-    lines += [f"[{n}] {citation}" for n, citation in enumerate(sources.items, start=1)]
-    return "\n".join(lines) + "\n"
+    """The caption as plain text (the .txt beside an exported map)."""
+    return caption(data, state, options, title).text
 
 
-def cited_sources(caption: str) -> list[str]:
-    """The numbered sources of a caption, in order."""
-    part = caption.split("\nSources\n\n", 1)[1]
-    return [re.sub(r"^\[\d+\] ", "", line) for line in part.splitlines() if line]
+def caption_files(data: Dataset, state: MapState, options: MapOptions, title: str) -> dict:
+    """The caption and its works as files: {'.txt': ..., '.json': CSL-JSON, '.bib': BibTeX}."""
+    import json
 
-
-def csl_json(caption: str) -> list[dict]:
-    """The caption's sources as CSL-JSON items (title = the full citation; URL when given)."""
-    items = []
-    for n, citation in enumerate(cited_sources(caption), start=1):
-        item = {"id": f"source-{n}", "type": "document", "title": citation}
-        url = citation_url(citation)
-        if url:
-            item["URL"] = url
-        items.append(item)
-    return items
+    made = caption(data, state, options, title)
+    return {
+        ".txt": made.text,
+        ".json": json.dumps(csl_items(made.works), ensure_ascii=False, indent=2) + "\n",
+        ".bib": bibtex(made.works),
+    }

@@ -1,5 +1,6 @@
 """Export maps to files: PNG, SVG, PDF through Debian's Chromium (kaleido), and a
-self-contained HTML page. Every map gets a caption (.txt) and its sources (.json, CSL-JSON).
+self-contained HTML page. Every map gets a caption (.txt) and the works it cites (.json,
+CSL-JSON; .bib, BibTeX).
 
 Files appear whole or not at all: everything is rendered in memory first, then each file
 is written beside its target and renamed into place.
@@ -9,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import json
 import os
 import re
 import struct
@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dashboard.captions import caption_text, csl_json
+from dashboard.captions import caption_files, caption_text
 from dashboard.figures import build_figure
 from dashboard.local_server import chromium_executable
 from dashboard.map_options import DEFAULT_LAYERS, LANGUAGES, MAP_LAYERS, MapOptions
@@ -177,13 +177,9 @@ def caption_only(data: Dataset, snap: Snapshot) -> bytes:
 
 
 def companion_files(data: Dataset, snap: Snapshot, out: Path) -> dict[Path, bytes]:
-    """The caption (.txt) and its sources as CSL-JSON (.json) beside the map."""
-    caption = caption_text(data, state_at(data, snap.day), snap.options, snap.title)
-    sources = json.dumps(csl_json(caption), ensure_ascii=False, indent=2) + "\n"
-    return {
-        out.with_suffix(".txt"): caption.encode("utf-8"),
-        out.with_suffix(".json"): sources.encode("utf-8"),
-    }
+    """The caption (.txt) and the works it cites as CSL-JSON (.json) and BibTeX (.bib)."""
+    files = caption_files(data, state_at(data, snap.day), snap.options, snap.title)
+    return {out.with_suffix(suffix): text.encode("utf-8") for suffix, text in files.items()}
 
 
 def snapshot_bytes(

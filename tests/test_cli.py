@@ -67,3 +67,15 @@ def test_every_command_has_help(command, capsys):
         run.main([*command, "--help"])
     assert done.value.code == 0
     assert "usage: run.py" in capsys.readouterr().out
+
+
+def test_a_citation_of_an_unknown_work_is_one_line_each():
+    result = run_cli("check", "--events", "tests/fixtures/bad_citations/unknown_works.csv")
+    assert result.returncode == 1
+    path = "tests/fixtures/bad_citations/unknown_works.csv"
+    expected = "(WORK_ID: LOCATOR with an id from events/bibliography.yaml)"
+    assert result.stderr.splitlines() == [
+        f"{path}:2: sources: unknown work 'hermes_1996' {expected}",
+        f"{path}:3: sources: unknown work 'Hermes, Truce Tent and Fighting Front, ch. II' "
+        f"{expected}",
+    ]

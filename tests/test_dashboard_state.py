@@ -28,7 +28,7 @@ def sitting_places(dataset, day):
         (dt.date(1945, 12, 20), {"moscow"}),
         (dt.date(1946, 4, 1), {"seoul"}),
         (dt.date(1947, 6, 15), {"seoul"}),
-        (dt.date(1947, 10, 1), {"new_york_flushing_meadows"}),
+        (dt.date(1947, 11, 10), {"new_york_flushing_meadows"}),
         (dt.date(1951, 8, 1), {"kaesong"}),
         (dt.date(1951, 9, 15), set()),  # suspended after 23 August
         (dt.date(1952, 6, 1), {"panmunjom"}),
@@ -60,8 +60,8 @@ def test_a_one_day_event_shows_a_few_days_around_its_date(dataset):
 
 
 def test_a_month_precise_event_shows_the_whole_month(dataset):
-    for day in (dt.date(1945, 8, 20), dt.date(1945, 8, 31)):
-        assert "soviet_forces_reach_pyongyang" in {m.id for m in state_at(dataset, day).events}
+    for day in (dt.date(1948, 12, 1), dt.date(1948, 12, 31)):
+        assert "soviet_withdrawal_completed" in {m.id for m in state_at(dataset, day).events}
 
 
 def test_the_state_only_changes_on_change_days(dataset):

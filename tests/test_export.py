@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from dashboard.captions import cited_sources
 from dashboard.export import (
     ExportError,
     Renderer,
@@ -83,16 +82,18 @@ def test_png_has_its_dpi_and_exact_width(exported):
     assert tuple(round(v) for v in image.info["dpi"]) == (300, 300)
 
 
-def test_the_caption_cites_every_source_behind_the_map(exported, dataset):
+def test_the_caption_and_its_works_lie_beside_the_map(exported, dataset):
+    import json
+
+    from pybtex.database import parse_string
+
     caption = (exported / "armistice.txt").read_text(encoding="utf-8")
     assert "Korea on 27 July 1953." in caption
-    cited = cited_sources(caption)
-    for source in dataset.events.loc["armistice_signed", "sources"]:
-        assert source in cited
-    assert dataset.places.loc["panmunjom", "source"] in cited
-    assert any(s.startswith("Agreement between the Commander-in-Chief") for s in cited)
-    sources_json = (exported / "armistice.json").read_text(encoding="utf-8")
-    assert '"type": "document"' in sources_json
+    assert "(FRUS 1952–1954, vol. XV, pt. 2, doc. 723" in caption
+    items = json.loads((exported / "armistice.json").read_text(encoding="utf-8"))
+    assert "armistice_agreement_1953" in {item["id"] for item in items}
+    bib = parse_string((exported / "armistice.bib").read_text(encoding="utf-8"), "bibtex")
+    assert set(bib.entries) == {item["id"] for item in items}
 
 
 def test_vector_exports_have_the_width_asked_for(dataset, renderer, tmp_path):
@@ -210,7 +211,7 @@ def test_the_command_line_writes_the_map_its_caption_and_sources(tmp_path):
         "Talks open at Kaesong",
     )
     assert result.returncode == 0, result.stderr
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["f.json", "f.svg", "f.txt"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["f.bib", "f.json", "f.svg", "f.txt"]
     assert "Talks open at Kaesong" in (tmp_path / "f.svg").read_text(encoding="utf-8")
 
 

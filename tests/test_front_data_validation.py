@@ -71,7 +71,8 @@ def test_the_bibliography_reports_every_problem():
     assert problems(load_bibliography, path) == [
         f"{path}:8: id: 'Appleman' (lower-case letters, digits and _, e.g. appleman_1961)",
         f"{path}:14: type: unknown type 'monograph' (book | report | treaty | article-magazine | "
-        "article-newspaper | entry-encyclopedia | dataset | document)",
+        "article-newspaper | article-journal | article | entry-encyclopedia | dataset | document "
+        "| legislation | speech | graphic | manuscript | webpage)",
         f"{path}:17: publisher: missing, needed for type book "
         "(the publisher, e.g. Office of the Chief of Military History)",
         f"{path}:19: author: not a list of names "
@@ -86,8 +87,8 @@ def test_the_bibliography_reports_every_problem():
         f"{path}:34: issued: missing, needed for type article-magazine "
         "(the year, or the day for a periodical (YYYY or YYYY-MM-DD))",
         f"{path}:37: pages: unknown field (id, type, author, editor, title, title-short, "
-        "container-title, collection-title, volume, number, page, publisher, publisher-place, "
-        "issued, URL, note)",
+        "container-title, collection-title, volume, issue, number, page, publisher, "
+        "publisher-place, archive, issued, URL, note)",
     ]
 
 

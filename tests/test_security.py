@@ -288,7 +288,7 @@ def test_export_writes_only_where_it_was_told(short_tmp, fmt):
         env={**env, "PYTHONPATH": str(ROOT)},
     )
     assert result.returncode == 0, result.stderr
-    assert files_under(out) == {str(out / f"map.{x}") for x in (fmt, "txt", "json")}
+    assert files_under(out) == {str(out / f"map.{x}") for x in (fmt, "txt", "json", "bib")}
     assert files_under(cwd, temp) == set()
     browser_profile = (str(home / ".config" / "chromium"), str(home / ".cache"))
     assert all(f.startswith(browser_profile) for f in files_under(home))

@@ -19,16 +19,17 @@
     return { type: type, namespace: "dash_html_components", props: props };
   }
 
-  // A citation as text, with its web address (http or https only) as a real link.
+  // A citation as Python wrote it (author, year, where in the work), the work's official
+  // address as a link (https only), and the full reference for a reader who hovers.
   function citation(source) {
-    const children = [source.url ? source.text.replace(source.url, "").replace(/[,\s]+$/, "")
-      : source.text];
-    if (source.url && /^https?:\/\//.test(source.url)) {
+    const children = [source.text];
+    if (source.url && /^https:\/\//.test(source.url)) {
       children.push(" ");
       children.push(el("A", { href: source.url, target: "_blank", rel: "noopener noreferrer",
         children: new URL(source.url).hostname }));
     }
-    return el("Li", { children: children });
+    return el("Li", source.reference ? { children: children, title: source.reference }
+      : { children: children });
   }
 
   function eventItem(e, selected) {
@@ -39,8 +40,9 @@
         el("H3", { children: e.title }),
         el("P", { className: "meta", children: e.when + " · " + e.place + " " + e.place_ko }),
         el("P", { className: "description", children: e.description }),
+        e.note ? el("P", { className: "note", children: say("note") + e.note }) : null,
         el("Ul", { className: "sources", children: e.sources.map(citation) }),
-      ],
+      ].filter(Boolean),
     });
   }
 

@@ -118,15 +118,13 @@ def test_hostile_event_text_shows_as_text_and_runs_nothing(open_view, alarms, ap
     panel = page.inner_text("#events-panel")
     assert "<img src=x onerror=alert('description')>" in panel
     assert f"{PLACE} {PLACE_KO}" in panel
-    assert "javascript:alert('source')" in panel  # a citation as typed, not a link
+    assert "javascript:alert('source')" in panel  # a locator as typed, never a link
     assert "data:text/html,<script>alert('data')</script>" in panel
-    # Only the http(s) addresses became links, each cut before the hostile part.
+    # The only links are the cited works' own addresses, from the bibliography.
     hrefs = page.eval_on_selector_all("#events-panel a", "as => as.map(a => a.href)")
     assert sorted(set(hrefs)) == [
-        "http://example.org/path?q=",
-        "https://example.org/",
-        "https://example.org/ok",
-        "https://example.org/x",
+        "https://history.army.mil/books/korea/20-2-1/toc.htm",
+        "https://history.army.mil/books/korea/truce/fm.htm",
     ]
 
     # Select each event (a click in the panel), so every one is drawn selected.

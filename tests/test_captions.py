@@ -1,0 +1,106 @@
+"""The caption an author prints under an exported map, and the works it cites as CSL-JSON
+and BibTeX, read back with the libraries a reference manager and LaTeX would use."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import pytest
+
+from dashboard.captions import DATA_LINE, caption, caption_files
+from dashboard.front import history_of
+from dashboard.map_options import MapOptions
+from dashboard.state import state_at
+from events.bibliography import parse_citation, reference, short_citation
+
+TALKS = dt.date(1951, 8, 1)
+
+
+@pytest.fixture(scope="module")
+def talks(dataset):
+    return caption(dataset, state_at(dataset, TALKS), MapOptions(), "The talks at Kaesong")
+
+
+def _cited_works(dataset, citations) -> set[str]:
+    return {parse_citation(c).work for c in citations}
+
+
+def test_the_caption_is_one_paragraph_then_the_data_line_then_references(talks):
+    paragraph, data_line, heading, references = talks.text.strip().split("\n\n")
+    assert paragraph.startswith("The talks at Kaesong. Korea on 1 August 1951. It shows ")
+    assert "\n" not in paragraph
+    assert data_line == DATA_LINE
+    assert heading == "References"
+    assert len(references.splitlines()) == len(talks.works)
+    assert len(talks.text) < 4000  # a caption, not an appendix
+
+
+def test_every_work_behind_what_is_drawn_is_cited_once(dataset, talks):
+    state = state_at(dataset, TALKS)
+    front = history_of(dataset).on(TALKS)
+    behind = _cited_works(dataset, front.sources)
+    for m in state.sessions:
+        behind |= _cited_works(dataset, dataset.events.loc[m.id, "sources"])
+    cited = {w.id for w in talks.works}
+    assert behind <= cited
+    # each work once in the references, however many locators cite it
+    assert len(cited) == len(talks.works)
+    for work_id in behind:
+        work = dataset.works[work_id]
+        assert reference(work) in talks.text
+        assert short_citation(work, "").split(",")[0] in talks.paragraph
+
+
+def test_places_sources_stay_out_of_the_references(dataset, talks):
+    kaesong = parse_citation(dataset.places.loc["kaesong", "source"]).work
+    events_works = set().union(*(_cited_works(dataset, s) for s in dataset.events["sources"]))
+    if kaesong not in events_works:
+        assert kaesong not in {w.id for w in talks.works}
+    assert "geonames" not in {w.id for w in talks.works}
+
+
+def test_references_are_chicago_author_date_with_full_given_names(talks):
+    hermes = next(reference(w) for w in talks.works if w.id == "hermes_1966")
+    assert hermes.startswith("Hermes, Walter G. 1966. Truce Tent and Fighting Front.")
+    assert "Edition." not in talks.text  # citeproc-py's stray label for periodicals
+
+
+def test_csl_json_reads_back_with_citeproc_and_keeps_stable_ids(dataset):
+    from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
+    from citeproc.source.json import CiteProcJSON
+
+    from events.bibliography import _style
+
+    options = MapOptions()
+    one = json.loads(caption_files(dataset, state_at(dataset, TALKS), options, "")[".json"])
+    other_day = state_at(dataset, dt.date(1953, 7, 27))
+    two = json.loads(caption_files(dataset, other_day, options, "")[".json"])
+    shared = {i["id"] for i in one} & {i["id"] for i in two}
+    assert "hermes_1966" in shared  # the same work, the same id, in two figures' files
+    assert all(not re.match(r"source-\d+$", i["id"]) for i in one + two)
+    bibliography = CitationStylesBibliography(_style(), CiteProcJSON(one), formatter.plain)
+    for item in one:
+        bibliography.register(Citation([CitationItem(item["id"])]))
+    entries = [str(e) for e in bibliography.bibliography()]
+    assert len(entries) == len(one)
+    hermes = next(i for i in one if i["id"] == "hermes_1966")
+    assert hermes["type"] == "book"
+    assert hermes["author"] == [{"family": "Hermes", "given": "Walter G."}]
+    assert hermes["issued"] == {"date-parts": [[1966]]}
+
+
+def test_bibtex_reads_back_with_pybtex(dataset):
+    from pybtex.database import parse_string
+
+    files = caption_files(dataset, state_at(dataset, TALKS), MapOptions(), "")
+    items = json.loads(files[".json"])
+    bib = parse_string(files[".bib"], "bibtex")
+    assert set(bib.entries) == {i["id"] for i in items}
+    hermes = bib.entries["hermes_1966"]
+    assert hermes.type == "book"
+    assert str(hermes.persons["author"][0]) == "Hermes, Walter G."
+    assert hermes.fields["year"] == "1966"
+    frus = bib.entries["frus_1951_v07p1"]
+    assert str(frus.persons["author"][0]) == "{United States Department of State}"
