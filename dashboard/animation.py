@@ -43,6 +43,7 @@ def event_entries(data: Dataset) -> dict[str, dict]:
             "when": e["when"],
             "category": e["category"],
             "place": e["place_name_en"],
+            "place_id": e["place"],
             "place_ko": e["place_name_ko"],
             "description": e["description"],
             "sources": [_work_citation(data, s) for s in e["sources"]],

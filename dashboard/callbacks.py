@@ -125,6 +125,7 @@ def register_callbacks(app: Dash, data: Dataset, bundle_for: Callable[[MapOption
         Input("timeline", "clickData"),
         State("events-data", "data"),
         State("day", "value"),
+        State("bundle", "data"),
         prevent_initial_call=True,
     )
     _register_lecture_callbacks(app)

@@ -216,7 +216,7 @@
       return earlier.length ? earlier[earlier.length - 1] : noUpdate();
     },
 
-    pick: function (mapClick, stripClick, events, day) {
+    pick: function (mapClick, stripClick, events, day, bundle) {
       const trigger = window.dash_clientside.callback_context.triggered[0];
       if (!trigger) return [noUpdate(), noUpdate()];
       const fromStrip = trigger.prop_id.startsWith("timeline");
@@ -226,6 +226,13 @@
       if (fromStrip) return [point.customdata[0], point.customdata[1]];
       if (point.customdata[0] === "event" && events[point.customdata[1]]) {
         return [point.customdata[1], noUpdate()];
+      }
+      // A town's dot lies on the events placed at that town: a click on it selects the
+      // first event of the day there (Plotly gives the click to the smaller marker).
+      if (point.customdata[0] === "place" && bundle) {
+        const here = core().epochAt(bundle.epochs, day).events
+          .find((id) => events[id] && events[id].place_id === point.customdata[1]);
+        if (here) return [here, noUpdate()];
       }
       return [noUpdate(), noUpdate()];
     },

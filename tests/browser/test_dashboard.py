@@ -163,21 +163,21 @@ def test_kaesong_and_panmunjom_labels_do_not_collide(open_view, date):
 
 
 def test_clicking_a_map_marker_selects_its_event(open_view):
-    page = open_view("?date=1953-07-27")
-    # Where Plotly drew the marker of the signing, in page pixels.
+    page = open_view("?date=1950-09-15")
+    # Where Plotly drew the marker of the Inchon landing, in page pixels.
     x, y = page.evaluate(
         """() => {
           const gd = document.querySelector('#map .js-plotly-plot');
           const trace = gd.data.find(t => t.customdata &&
-            t.customdata.some(c => c[1] === 'armistice_signed'));
-          const i = trace.customdata.findIndex(c => c[1] === 'armistice_signed');
+            t.customdata.some(c => c[1] === 'inchon_landing'));
+          const i = trace.customdata.findIndex(c => c[1] === 'inchon_landing');
           const [px, py] = gd._fullLayout.geo._subplot.projection([trace.lon[i], trace.lat[i]]);
           const box = gd.querySelector('.main-svg').getBoundingClientRect();
           return [box.left + px, box.top + py];
         }"""
     )
     page.mouse.click(x, y)
-    page.wait_for_selector("#events-panel .event.selected[data-event='armistice_signed']")
+    page.wait_for_selector("#events-panel .event.selected[data-event='inchon_landing']")
 
 
 def test_the_page_loads_only_the_small_plotly_bundle(page, app_url):
@@ -195,7 +195,7 @@ def test_the_export_buttons_download_the_current_view(open_view):
         page.click(".export-caption")
     text = caption.value.path().read_text(encoding="utf-8")
     assert caption.value.suggested_filename == "korea-1951-08-01.txt"
-    assert "Talks in session at Kaesong" in text
+    assert "Talks were in session at Kaesong" in text
     with page.expect_download(timeout=90_000) as image:
         page.click(".export-svg")
     assert image.value.suggested_filename == "korea-1951-08-01.svg"
