@@ -6,6 +6,7 @@ go out as CSL-JSON (for Zotero and other reference managers) and as BibTeX.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from dashboard.front import history_of
@@ -35,23 +36,35 @@ class Caption:
 
 
 class _Citing:
-    """Turns data citations into '(Hermes 1966, ch. II; FRUS 1951, vol. VII, pt. 1, doc.
-    427)' and remembers each work cited once."""
+    """Turns data citations into '(Hermes 1966, ch. II; FRUS 1951, vol. VII, pt. 1, docs.
+    445, 516)' and remembers each work cited once. A caption gives where in a work, not
+    what a document is (the side panel and the data say that)."""
 
     def __init__(self, works: dict[str, Work]):
         self.works = works
         self.used: dict[str, Work] = {}
 
     def __call__(self, citations) -> str:
-        parts = []
+        places: dict[str, list[str]] = {}  # work id -> its locators, in order
         for text in citations:
             citation = parse_citation(text)
-            work = self.works[citation.work]
-            self.used[work.id] = work
-            part = short_citation(work, citation.locator)
-            if part not in parts:
-                parts.append(part)
+            self.used[citation.work] = self.works[citation.work]
+            locator = re.sub(r"\s*\([^)]*\)", "", citation.locator).strip(" ,;")
+            found = places.setdefault(citation.work, [])
+            if locator and locator not in found:
+                found.append(locator)
+        parts = [
+            short_citation(self.works[wid], _joined(locators)) for wid, locators in places.items()
+        ]
         return f"({'; '.join(parts)})" if parts else ""
+
+
+def _joined(locators: list[str]) -> str:
+    """'doc. 445', 'doc. 516' -> 'docs. 445, 516'; other locators joined by commas."""
+    numbers = [re.fullmatch(r"doc\. (\d+)", loc) for loc in locators]
+    if len(locators) > 1 and all(numbers):
+        return "docs. " + ", ".join(m.group(1) for m in numbers)
+    return ", ".join(locators)
 
 
 def _sentences(data: Dataset, state: MapState, options: MapOptions, cite: _Citing):

@@ -104,3 +104,9 @@ def test_bibtex_reads_back_with_pybtex(dataset):
     assert hermes.fields["year"] == "1966"
     frus = bib.entries["frus_1951_v07p1"]
     assert str(frus.persons["author"][0]) == "{United States Department of State}"
+
+
+def test_a_work_cited_for_several_documents_is_named_once_with_its_numbers(talks):
+    # the talks at Kaesong rest on three telegrams of the same FRUS volume
+    assert "(FRUS 1951, vol. VII, pt. 1, docs. 445, 516, 543)" in talks.paragraph
+    assert "HNC-098" not in talks.paragraph  # what a document is stays in the data
