@@ -150,6 +150,13 @@ def label_box(page, text: str) -> dict:
 @pytest.mark.parametrize("date", ["1948-01-01", "1951-08-01", "1952-06-01", "1953-07-27"])
 def test_kaesong_and_panmunjom_labels_do_not_collide(open_view, date):
     page = open_view(f"?date={date}")
+    # The moving map may still be on its way after the land is drawn: wait for its labels.
+    page.wait_for_function(
+        """() => { const t = [...document.querySelectorAll('#map .geo text')]
+            .map(n => n.textContent);
+          return t.some(s => s.startsWith('Kaesong'))
+            && t.some(s => s.startsWith('Panmunjom')); }"""
+    )
     texts = map_texts(page)
     kaesong = next(t for t in texts if t.startswith("Kaesong"))
     panmunjom = next(t for t in texts if t.startswith("Panmunjom"))
