@@ -153,7 +153,7 @@ def test_kaesong_and_panmunjom_labels_do_not_collide(open_view, date):
     # The moving map may still be on its way after the land is drawn: wait for its labels.
     page.wait_for_function(
         """() => { const t = [...document.querySelectorAll('#map .geo text')]
-            .map(n => n.textContent);
+            .map(n => n.textContent.trim());
           return t.some(s => s.startsWith('Kaesong'))
             && t.some(s => s.startsWith('Panmunjom')); }"""
     )
