@@ -184,3 +184,9 @@ def test_sources_md_counts_the_citations_as_they_are(dataset):
     from events.dataset import citations_by_kind
 
     assert citations_by_kind(dataset) in Path("geodata/SOURCES.md").read_text(encoding="utf-8")
+
+
+def test_only_the_1945_conference_sits_at_the_spiridonovka_house(dataset):
+    at_the_house = dataset.events[dataset.events["place"] == "moscow"]
+    assert not at_the_house.empty
+    assert all(d.year == 1945 and d.month == 12 for d in at_the_house["first_day"])
