@@ -1,7 +1,7 @@
 """Korea 1945–1954 map: the command line.
 
-python run.py [--host H] [--port P] [--events FILE ...] [--tour FILE ...] [--debug]
-                                                                   serve the dashboard
+python run.py [--host H] [--port P] [--threads N] [--events FILE ...] [--tour FILE ...]
+              [--debug]                                  serve the dashboard (waitress)
               [--frame-ancestors SOURCES]                          (pages that may frame it)
 python run.py check [--events FILE ...] [--tour FILE ...]           validate all data
 """
@@ -27,6 +27,12 @@ def _add_serve_options(parser: argparse.ArgumentParser, default=None) -> None:
         help="address to bind (default 127.0.0.1: this machine only)",
     )
     parser.add_argument("--port", type=int, default=default or 8050, help="port (default 8050)")
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=default or None,
+        help="waitress threads (default: 4 a core, at least 4, at most 32)",
+    )
     parser.add_argument(
         "--debug",
         action="store_true",
@@ -116,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"Tour: http://{args.host}:{args.port}/?tour={Path(args.tour[0]).stem}&stop=1&present=1"
         )
-    return serve(data, args.host, args.port, args.debug, ancestors)
+    return serve(data, args.host, args.port, args.debug, ancestors, args.threads)
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from dashboard.layout import build_layout, notes_layout
 from dashboard.map_options import MapOptions
 from dashboard.security import secure
 from dashboard.url_state import View, parse_view
+from dashboard.wsgi import add_service_routes, serve_with_waitress, threads_for_this_machine
 from events.dataset import Dataset
 
 ASSETS = Path(__file__).resolve().parent / "assets"
@@ -97,6 +98,7 @@ def create_app(data: Dataset, frame_ancestors: str | None = None) -> Dash:
     )
     register_callbacks(app, data, bundle_for)
     secure(app, frame_ancestors)
+    add_service_routes(app.server, lambda: {"events": len(data.events)})
     return app
 
 
@@ -109,14 +111,20 @@ def serve(
     port: int = 8050,
     debug: bool = False,
     frame_ancestors: str | None = None,
+    threads: int | None = None,
 ) -> int:
-    if debug and host not in LOOPBACK:
+    """Serve through waitress (a production WSGI server); --debug keeps Dash's own
+    development server, with its reloader and dev tools."""
+    app = create_app(data, frame_ancestors)
+    if not debug:
+        serve_with_waitress(app.server, host, port, threads or threads_for_this_machine())
+        return 0
+    if host not in LOOPBACK:
         print(
             f"warning: --debug on {host} lets anyone who can reach it see tracebacks "
             "and run the debugger; use it on 127.0.0.1 only",
             file=sys.stderr,
         )
-    app = create_app(data, frame_ancestors)
     app.run(host=host, port=port, debug=debug, dev_tools_disable_version_check=True)
     return 0
 

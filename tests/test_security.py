@@ -162,7 +162,7 @@ class Served:
         self.calls: list[dict] = []
         monkeypatch.setattr(app_module, "serve", self.record)
 
-    def record(self, data, host, port, debug, frame_ancestors):
+    def record(self, data, host, port, debug, frame_ancestors, threads=None):
         self.calls.append(dict(host=host, port=port, debug=debug, ancestors=frame_ancestors))
         return 0
 
@@ -198,9 +198,19 @@ def test_debug_on_a_shared_network_is_warned_about(
 ):
     started = []
     monkeypatch.setattr(app_module.Dash, "run", lambda self, **kw: started.append(kw))
+    monkeypatch.setattr(
+        app_module,
+        "serve_with_waitress",
+        lambda server, host, port, threads: started.append(
+            dict(host=host, debug=False, waitress=threads)
+        ),
+    )
     assert app_module.serve(dataset, host=host, port=8123, debug=debug) == 0
     assert started[0]["host"] == host and started[0]["debug"] is debug
-    assert started[0]["dev_tools_disable_version_check"] is True  # no call to the internet
+    if debug:  # Dash's development server, never calling out to the internet
+        assert started[0]["dev_tools_disable_version_check"] is True
+    else:  # a production server
+        assert started[0]["waitress"] >= 4
     err = capsys.readouterr().err
     assert ("warning: --debug on" in err) is warned
 

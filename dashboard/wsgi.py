@@ -1,0 +1,57 @@
+"""Serving the app for real: waitress by default (`python run.py`), gunicorn for
+deployments (`gunicorn -c python:dashboard.gunicorn_conf 'dashboard.app:server'`).
+
+Also the two answers every deployment needs besides the page: `/healthz` for the load
+balancer, and a plain 404 for any address the page never asks for (Dash would otherwise
+answer every path with the whole page).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+import flask
+
+# What the page and its scripts ask for; everything else is not ours.
+SERVED_PREFIXES = ("/_dash-", "/assets/", "/data/")
+SERVED_PATHS = ("/", "/healthz", "/_favicon.ico", "/_reload-hash")
+
+
+def threads_for_this_machine(cores: int | None = None) -> int:
+    """Waitress threads: a page load is many small requests that mostly wait on the
+    network, so a few threads a core; bounded so a small host is not swamped."""
+    cores = cores or os.cpu_count() or 1
+    return max(4, min(4 * cores, 32))
+
+
+def add_service_routes(server: flask.Flask, describe) -> None:
+    """/healthz (a few bytes of JSON) and a 404 for unknown paths. `describe()` gives what
+    /healthz reports beyond its status (for example which dataset is served)."""
+
+    @server.route("/healthz")
+    def healthz() -> flask.Response:
+        body = json.dumps({"status": "ok", **describe()})
+        response = flask.Response(body, mimetype="application/json")
+        response.headers["Cache-Control"] = "no-store"
+        return response
+
+    @server.before_request
+    def only_our_paths():
+        path = flask.request.path
+        if path in SERVED_PATHS or path.startswith(SERVED_PREFIXES):
+            return None
+        return flask.Response("Not found.\n", 404, mimetype="text/plain")
+
+
+def serve_with_waitress(server: flask.Flask, host: str, port: int, threads: int) -> None:
+    """Serve until interrupted; says how it serves first."""
+    import waitress
+
+    cores = os.cpu_count() or 1
+    print(
+        f"Serving http://{host}:{port}/ with waitress: {threads} threads "
+        f"({cores} core{'s' if cores != 1 else ''}). Stop with Ctrl+C.",
+        flush=True,
+    )
+    waitress.serve(server, host=host, port=port, threads=threads, ident="korea-map")

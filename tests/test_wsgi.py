@@ -1,0 +1,127 @@
+"""Serving for real: waitress behind `python run.py`, gunicorn from its config file, a
+health check a load balancer can poll, and a plain 404 for addresses that are not ours."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from dashboard.wsgi import threads_for_this_machine
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_threads_follow_the_machine_within_bounds():
+    assert threads_for_this_machine(1) == 4
+    assert threads_for_this_machine(2) == 8
+    assert threads_for_this_machine(64) == 32
+
+
+def test_healthz_answers_a_few_bytes_of_json(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.mimetype == "application/json"
+    assert len(response.data) < 100
+    assert response.get_json()["status"] == "ok"
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+@pytest.mark.parametrize("path", ["/nope", "/admin", "/index.html", "/assets", "/_dash"])
+def test_an_unknown_path_is_a_plain_404_not_the_page(client, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    assert response.mimetype == "text/plain"
+    assert b"<html" not in response.data.lower()
+
+
+def test_the_page_and_its_parts_are_still_served(client):
+    assert client.get("/").status_code == 200
+    assert client.get("/?date=1951-08-01").status_code == 200
+    assert client.get("/_dash-layout").status_code == 200
+    assert client.get("/assets/style.css").status_code == 200
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for_health(port: int, process: subprocess.Popen, seconds: float = 120) -> dict:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"server exited: {process.stdout.read()}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
+                return json.loads(r.read())
+        except (urllib.error.URLError, ConnectionError):
+            time.sleep(0.5)
+    raise AssertionError("no answer from /healthz")
+
+
+def _stop(process: subprocess.Popen) -> str:
+    process.terminate()
+    try:
+        out, _ = process.communicate(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        out, _ = process.communicate()
+    return out
+
+
+def test_run_py_serves_through_waitress_and_says_so():
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "run.py", "--port", str(port), "--threads", "6"],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        assert _wait_for_health(port, process)["status"] == "ok"
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/?date=1951-08-01") as r:
+            assert r.headers["Server"] == "korea-map"  # waitress, named
+    finally:
+        out = _stop(process)
+    assert f"Serving http://127.0.0.1:{port}/ with waitress: 6 threads" in out
+    assert "development server" not in out
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="gunicorn runs on Unix only")
+def test_gunicorn_serves_the_app_from_the_config_file():
+    port = _free_port()
+    env = {**os.environ, "KOREA_MAP_BIND": f"127.0.0.1:{port}", "KOREA_MAP_WORKERS": "2"}
+    process = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "gunicorn",
+            "-c",
+            "python:dashboard.gunicorn_conf",
+            "dashboard.app:server",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        assert _wait_for_health(port, process)["status"] == "ok"
+        for _ in range(4):  # both workers answer the same
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/_dash-layout") as r:
+                assert r.status == 200
+    finally:
+        out = _stop(process)
+    assert "Booting worker" in out
