@@ -69,6 +69,17 @@ def _wait_for_health(port: int, process: subprocess.Popen, seconds: float = 120)
     raise AssertionError("no answer from /healthz")
 
 
+def _start(*args: str, env: dict | None = None) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
 def _stop(process: subprocess.Popen) -> str:
     process.terminate()
     try:
@@ -81,13 +92,7 @@ def _stop(process: subprocess.Popen) -> str:
 
 def test_run_py_serves_through_waitress_and_says_so():
     port = _free_port()
-    process = subprocess.Popen(
-        [sys.executable, "run.py", "--port", str(port), "--threads", "6"],
-        cwd=ROOT,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    process = _start("run.py", "--port", str(port), "--threads", "6")
     try:
         assert _wait_for_health(port, process)["status"] == "ok"
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/?date=1951-08-01") as r:
@@ -102,21 +107,8 @@ def test_run_py_serves_through_waitress_and_says_so():
 def test_gunicorn_serves_the_app_from_the_config_file():
     port = _free_port()
     env = {**os.environ, "KOREA_MAP_BIND": f"127.0.0.1:{port}", "KOREA_MAP_WORKERS": "2"}
-    process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "gunicorn",
-            "-c",
-            "python:dashboard.gunicorn_conf",
-            "dashboard.app:server",
-        ],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
+    config = "python:dashboard.gunicorn_conf"
+    process = _start("-m", "gunicorn", "-c", config, "dashboard.app:server", env=env)
     try:
         assert _wait_for_health(port, process)["status"] == "ok"
         for _ in range(4):  # both workers answer the same
