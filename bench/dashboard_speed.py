@@ -56,12 +56,14 @@ async ([day]) => {
   const core = window.koreaMapCore;
   if (!window.__bundle) {
     const layout = await (await fetch('/_dash-layout')).json();
+    let url = null;
     const walk = (n) => {
       if (!n || typeof n !== 'object') return;
-      if (n.props && n.props.id === 'bundle') window.__bundle = n.props.data;
+      if (n.props && n.props.id === 'bundle-url') url = n.props.data;
       Object.values(n).forEach(walk);
     };
     walk(layout);
+    window.__bundle = await (await fetch(url)).json();
   }
   const bundle = window.__bundle;
   const figure = core.movingFigure(bundle, core.epochAt(bundle.epochs, day), null, day, null);

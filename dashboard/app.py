@@ -6,17 +6,15 @@ shipped data, so importing this module loads nothing.
 
 from __future__ import annotations
 
-import functools
 import logging
 import sys
 from pathlib import Path
-from urllib.parse import parse_qsl, urlsplit
 
 import flask
 from dash import Dash, html, set_props
 
-from dashboard.animation import map_bundle
 from dashboard.callbacks import register_callbacks
+from dashboard.data_files import DataFiles, serve_data_files
 from dashboard.layout import build_layout, notes_layout
 from dashboard.map_options import MapOptions
 from dashboard.security import secure
@@ -39,19 +37,11 @@ log = logging.getLogger("dashboard")
 
 
 def _page_query() -> dict[str, str]:
-    """The query of the page being loaded.
-
-    Dash fetches the layout from /_dash-layout; the page's own address (and so its
-    query) reaches us as that request's Referer, which the browser sends same-origin.
-    """
+    """The query of the page being loaded: Dash's request for the layout carries the
+    page's own query (assets/address.js), so a link's view needs no Referer."""
     if not flask.has_request_context():  # Dash builds the layout once at start-up
         return {}
-    if flask.request.args:
-        return dict(flask.request.args)
-    referrer = flask.request.referrer or ""
-    if urlsplit(referrer).netloc != flask.request.host:
-        return {}
-    return dict(parse_qsl(urlsplit(referrer).query))
+    return dict(flask.request.args)
 
 
 def callback_failed(err: Exception) -> None:
@@ -61,10 +51,13 @@ def callback_failed(err: Exception) -> None:
     set_props("notice", {"children": FAILURE_NOTICE, "hidden": False})
 
 
-def create_app(data: Dataset, frame_ancestors: str | None = None) -> Dash:
+def create_app(
+    data: Dataset, frame_ancestors: str | None = None, data_dir: Path | None = None
+) -> Dash:
     """The app over a loaded dataset. frame_ancestors: who may show the page in a frame
     (CSP sources, e.g. "https://courses.example.edu"; default 'self', or the
-    KOREA_MAP_FRAME_ANCESTORS environment variable)."""
+    KOREA_MAP_FRAME_ANCESTORS environment variable). data_dir: where the page's data
+    files are kept ($KOREA_MAP_CACHE, or the user's cache folder)."""
     app = Dash(
         __name__,
         title=TITLE,
@@ -77,26 +70,27 @@ def create_app(data: Dataset, frame_ancestors: str | None = None) -> Dash:
     app.index_string = app.index_string.replace("{%favicon%}", FAVICON)
     event_days = {eid: d for eid, d in data.events["first_day"].items()}
 
-    @functools.lru_cache(maxsize=32)
-    def bundle_for(options: MapOptions) -> dict:
-        return map_bundle(data, options)
-
+    files = DataFiles(data, data_dir)
+    files.url("bundle", MapOptions())  # the default view's files, ready for the first viewer
+    files.url("events")
+    files.url("tours")
     tours = {tour.name: tour for tour in data.tours}
 
     def layout():
         view = parse_view(_page_query(), event_days, tours)
         if view.notes:
             return notes_layout(data, view)
-        return build_layout(data, view, bundle_for)
+        return build_layout(data, view, files)
 
     app.layout = layout
     app.validation_layout = html.Div(
         [
-            build_layout(data, View(), with_data=False),
+            build_layout(data, View()),
             notes_layout(data, View(), shared=False),
         ]
     )
-    register_callbacks(app, data, bundle_for)
+    register_callbacks(app, data, files)
+    serve_data_files(app.server, files)
     secure(app, frame_ancestors)
     add_service_routes(app.server, lambda: {"events": len(data.events)})
     return app

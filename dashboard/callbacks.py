@@ -6,10 +6,9 @@ clientside functions (assets/map.js) over data already in the page: no request p
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, dcc, no_update
 
+from dashboard.data_files import DataFiles
 from dashboard.export import ExportError, Snapshot, caption_only, snapshot_bytes
 from dashboard.map_options import LANGUAGES, MAP_LAYERS, MapOptions
 from dashboard.state import TIMELINE_DAYS, day_from_number
@@ -37,16 +36,24 @@ def _checked(layers, lang, present=False) -> MapOptions:
     )
 
 
-def register_callbacks(app: Dash, data: Dataset, bundle_for: Callable[[MapOptions], dict]) -> None:
+def register_callbacks(app: Dash, data: Dataset, files: DataFiles) -> None:
     @app.callback(
-        Output("bundle", "data"),
+        Output("bundle-url", "data"),
         Input("layers", "value"),
         Input("lang", "value"),
         Input("present", "data"),
         prevent_initial_call=True,
     )
-    def new_layers_or_language(layers: list[str] | None, lang: str | None, present) -> dict:
-        return bundle_for(_checked(layers, lang, present))
+    def new_layers_or_language(layers: list[str] | None, lang: str | None, present) -> str:
+        # Only the name of the file: the browser fetches it, or already has it.
+        return files.url("bundle", _checked(layers, lang, present))
+
+    for name in ("bundle", "events", "tours"):
+        app.clientside_callback(
+            _client("fetchData"),
+            Output(name if name == "bundle" else f"{name}-data", "data"),
+            Input(f"{name}-url", "data"),
+        )
 
     @app.callback(
         Output("download", "data"),
@@ -83,9 +90,9 @@ def register_callbacks(app: Dash, data: Dataset, bundle_for: Callable[[MapOption
         Output("map-summary", "children"),
         Input("day", "value"),
         Input("bundle", "data"),
+        Input("events-data", "data"),
         Input("selected-event", "data"),
         Input("stop-view", "data"),
-        State("events-data", "data"),
         State("layers", "value"),
     )
     app.clientside_callback(
@@ -202,7 +209,7 @@ def _register_lecture_callbacks(app: Dash) -> None:
         Input("stop", "data"),
         Input("tour", "data"),
         Input("lang", "value"),
-        State("tours-data", "data"),
+        Input("tours-data", "data"),
         State("layers", "value"),
         prevent_initial_call="initial_duplicate",
     )

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
 
 from dash import dcc, html
 
-from dashboard.animation import event_entries, map_bundle, tour_entries
+from dashboard.animation import tour_entries
+from dashboard.data_files import DataFiles
 from dashboard.map_options import LANGUAGES, MAP_LAYERS, MapOptions
 from dashboard.state import TIMELINE_DAYS, TIMELINE_END, TIMELINE_START, day_number
 from dashboard.timeline_strip import timeline_figure
@@ -276,17 +276,13 @@ def _header(data: Dataset, view: View) -> html.Header:
     )
 
 
-def build_layout(
-    data: Dataset,
-    view: View,
-    bundle_for: Callable[[MapOptions], dict] | None = None,
-    *,
-    with_data: bool = True,
-) -> html.Div:
-    """The page for a view. with_data=False gives the same components without their data,
-    which is all Dash needs to check callbacks against (and keeps the index page small)."""
+def build_layout(data: Dataset, view: View, files: DataFiles | None = None) -> html.Div:
+    """The page for a view. The map's data are files of their own that the page fetches
+    and the browser keeps (dashboard/data_files.py): the layout only names them. Without
+    `files`, the same components without their data, which is all Dash needs to check
+    callbacks against."""
     options = MapOptions(layers=frozenset(view.layers), lang=view.lang, present=view.present)
-    bundle = (bundle_for or (lambda o: map_bundle(data, o)))(options) if with_data else None
+    with_data = files is not None
     return html.Div(
         id="page",
         className="page present" if view.present else "page",
@@ -364,9 +360,12 @@ def build_layout(
                     _side_panel(view),
                 ],
             ),
-            dcc.Store(id="bundle", data=bundle),
-            dcc.Store(id="events-data", data=event_entries(data) if with_data else None),
-            dcc.Store(id="tours-data", data=tour_entries(data) if with_data else None),
+            dcc.Store(id="bundle-url", data=files.url("bundle", options) if files else None),
+            dcc.Store(id="events-url", data=files.url("events") if files else None),
+            dcc.Store(id="tours-url", data=files.url("tours") if files else None),
+            dcc.Store(id="bundle"),
+            dcc.Store(id="events-data"),
+            dcc.Store(id="tours-data"),
             dcc.Store(id="words", data=page_words(data) if with_data else None),
             dcc.Store(id="selected-event", data=view.event),
             dcc.Store(id="present", data=view.present),

@@ -106,8 +106,9 @@ def secure(app: Dash, frame_ancestors: str | None = None) -> None:
     def security_headers(response: flask.Response) -> flask.Response:
         headers = response.headers
         headers.setdefault("X-Content-Type-Options", "nosniff")
-        # same-origin: the layout request still carries the page's address (its query).
-        headers.setdefault("Referrer-Policy", "same-origin")
+        # The page's address goes to no one, not even to this server: the layout request
+        # carries the view in its own query (assets/address.js).
+        headers.setdefault("Referrer-Policy", "no-referrer")
         policy = content_security_policy(hashes, ancestors, debug=server.debug)
         headers.setdefault("Content-Security-Policy", policy)
         if frame_options:

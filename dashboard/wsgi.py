@@ -13,9 +13,8 @@ import os
 
 import flask
 
-# What the page and its scripts ask for; everything else is not ours.
-SERVED_PREFIXES = ("/_dash-", "/assets/", "/data/")
-SERVED_PATHS = ("/", "/healthz", "/_favicon.ico", "/_reload-hash")
+# Dash answers every path with the page through this catch-all route: ours answer 404.
+DASH_CATCH_ALL = "/<path:path>"
 
 
 def threads_for_this_machine(cores: int | None = None) -> int:
@@ -38,10 +37,10 @@ def add_service_routes(server: flask.Flask, describe) -> None:
 
     @server.before_request
     def only_our_paths():
-        path = flask.request.path
-        if path in SERVED_PATHS or path.startswith(SERVED_PREFIXES):
-            return None
-        return flask.Response("Not found.\n", 404, mimetype="text/plain")
+        rule = flask.request.url_rule
+        if rule is not None and rule.rule == DASH_CATCH_ALL:
+            return flask.Response("Not found.\n", 404, mimetype="text/plain")
+        return None
 
 
 def serve_with_waitress(server: flask.Flask, host: str, port: int, threads: int) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -11,6 +13,8 @@ from geodata.places import load_places
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
+# The page's data files (dashboard/data_files.py) of this run, apart from a user's own.
+os.environ.setdefault("KOREA_MAP_CACHE", tempfile.mkdtemp(prefix="korea-map-files-"))
 
 
 @pytest.fixture(autouse=True)

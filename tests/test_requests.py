@@ -97,15 +97,22 @@ def assert_no_traceback(response) -> None:
 
 
 def assert_still_serving(client) -> None:
-    dep = next(d for d in server_callbacks(client) if d["output"] == "bundle.data")
+    dep = next(d for d in server_callbacks(client) if d["output"] == "bundle-url.data")
     response = post(client, body_for(dep))
     assert response.status_code == 200
-    assert response.get_json()["response"]["bundle"]["data"]["lang"] == "en"
+    assert _language(response) == "en"
+
+
+def _language(response) -> str:
+    """The language of the bundle a layers-or-language answer names (its file's name)."""
+    url = response.get_json()["response"]["bundle-url"]["data"]
+    assert url.startswith("/data/bundle.")
+    return url.removeprefix("/data/bundle.").split("-")[0]
 
 
 def test_both_server_callbacks_are_found(client):
     outputs = {d["output"] for d in server_callbacks(client)}
-    assert outputs == {"bundle.data", "..download.data...export-notice.children.."}
+    assert outputs == {"bundle-url.data", "..download.data...export-notice.children.."}
 
 
 def test_the_page_own_requests_work(client):
@@ -116,15 +123,14 @@ def test_the_page_own_requests_work(client):
 
 @pytest.mark.parametrize("value", HOSTILE, ids=lambda v: repr(v)[:24])
 def test_hostile_layers_and_language_are_clamped(client, value):
-    dep = next(d for d in server_callbacks(client) if d["output"] == "bundle.data")
+    dep = next(d for d in server_callbacks(client) if d["output"] == "bundle-url.data")
     for name in ("layers", "lang"):
         response = post(client, body_for(dep, {name: value}))
         assert_no_traceback(response)
         assert response.status_code == 200
-        bundle = response.get_json()["response"]["bundle"]["data"]
-        assert bundle["lang"] in ("en", "ko", "both")
+        assert _language(response) in ("en", "ko", "both")
         if name == "lang":
-            assert bundle["lang"] == "en"  # anything but en, ko or both is English
+            assert _language(response) == "en"  # anything but en, ko or both is English
 
 
 @pytest.mark.parametrize("value", HOSTILE, ids=lambda v: repr(v)[:24])
@@ -171,7 +177,7 @@ def test_the_caption_is_built_in_memory_and_written_nowhere(client, tmp_path, mo
 
 def _malformed_bodies(client) -> list[tuple[str, object, bool]]:
     deps = client.get("/_dash-dependencies").get_json()
-    bundle = next(d for d in deps if d["output"] == "bundle.data")
+    bundle = next(d for d in deps if d["output"] == "bundle-url.data")
     good = body_for(bundle)
     cases = [
         ("invalid JSON", "{not json", True),
@@ -179,12 +185,12 @@ def _malformed_bodies(client) -> list[tuple[str, object, bool]]:
         ("empty body", "", True),
         ("NaN and Infinity", '{"output": NaN, "inputs": Infinity}', True),
         ("a list", [1, 2], False),
-        ("a string", "bundle.data", False),
+        ("a string", "bundle-url.data", False),
         ("a number", 5, False),
         ("null", None, False),
         ("empty object", {}, False),
         ("unknown output", {**good, "output": "nope.children"}, False),
-        ("output not a string", {**good, "output": ["bundle.data"]}, False),
+        ("output not a string", {**good, "output": ["bundle-url.data"]}, False),
         ("no inputs", {k: v for k, v in good.items() if k != "inputs"}, False),
         ("inputs not a list", {**good, "inputs": "layers"}, False),
         ("inputs not dicts", {**good, "inputs": [1, 2]}, False),
@@ -195,7 +201,7 @@ def _malformed_bodies(client) -> list[tuple[str, object, bool]]:
             {**good, "inputs": [{"id": "layers"}, {"id": "lang"}]},
             False,
         ),
-        ("outputs a string", {**good, "outputs": "bundle.data"}, False),
+        ("outputs a string", {**good, "outputs": "bundle-url.data"}, False),
         ("changedPropIds not a list", {**good, "changedPropIds": 7}, False),
         ("wrong output id", {**good, "outputs": {"id": "notice", "property": "x"}}, False),
     ]
@@ -229,7 +235,7 @@ def test_malformed_bodies_get_a_short_400_and_are_logged(client, caplog):
 
 
 def test_bodies_over_the_limit_get_413(client):
-    huge = {"output": "bundle.data", "inputs": [{"value": ["x"] * 10**6}]}
+    huge = {"output": "bundle-url.data", "inputs": [{"value": ["x"] * 10**6}]}
     assert len(json.dumps(huge)) > MAX_BODY_BYTES
     response = post(client, huge)
     assert response.status_code == 413

@@ -52,8 +52,8 @@ def every_kind_of_response(client) -> list:
 def test_every_response_carries_the_security_headers(client):
     for response in every_kind_of_response(client):
         assert response.headers["X-Content-Type-Options"] == "nosniff"
-        # same-origin, not no-referrer: the layout reads the page's query from the Referer.
-        assert response.headers["Referrer-Policy"] == "same-origin"
+        # The layout request carries the page's query itself: no address leaves the page.
+        assert response.headers["Referrer-Policy"] == "no-referrer"
         assert response.headers["X-Frame-Options"] == "SAMEORIGIN"
         csp = policy(response)
         assert csp["default-src"] == ["'self'"]

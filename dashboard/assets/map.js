@@ -140,9 +140,10 @@
   }
 
   const korea = {
-    render: function (day, bundle, selected, stopView, events, layers) {
+    render: function (day, bundle, events, selected, stopView, layers) {
       const none = Array(6).fill(noUpdate());
-      if (!bundle || day === undefined || day === null) return none;
+      // The map's data and the events are files the page fetches: draw once both are here.
+      if (!bundle || !events || day === undefined || day === null) return none;
       moment(day, bundle, selected, layers);
       const epoch = core().epochAt(bundle.epochs, day);
       const front = core().frontKey(bundle.front, day);
@@ -182,6 +183,16 @@
       const summary = sameNote && before.epoch === epoch ? noUpdate()
         : epoch.summary + (found ? " " + say("front") + found.status + "." : "");
       return [figure, base, inset, panel, note, summary];
+    },
+
+    // The map's data, the events and the tours: files of their own (dashboard/data_files.py)
+    // that the browser keeps, named by their content.
+    fetchData: function (url) {
+      if (!url) return noUpdate();
+      return window.fetch(url).then((r) => {
+        if (!r.ok) throw new Error(url + ": " + r.status);
+        return r.json();
+      });
     },
 
     togglePlay: function (clicks, disabled) {
@@ -273,6 +284,8 @@
     // A stop: its caption on the map, its layers and event, its view; the date travels
     // there over about a second. The first call (the page as loaded) moves nothing.
     showStop: function (stop, tour, lang, tours, layers) {
+      // The tours arrive as a file of their own, just after the page: until then, wait.
+      if (!tours) return Array(7).fill(noUpdate());
       const first = shown.first;
       shown.first = false;
       const t = tour && tours[tour];

@@ -290,7 +290,31 @@ def test_playing_through_the_war_moves_the_front_day_by_day(open_view):
 def test_the_page_is_served_with_safer_headers(page, app_url):
     response = page.goto(app_url + "/")
     assert response.headers["x-content-type-options"] == "nosniff"
-    assert response.headers["referrer-policy"] == "same-origin"
+    assert response.headers["referrer-policy"] == "no-referrer"
+
+
+def test_a_link_opens_its_view_with_no_referer_at_all(page, open_view):
+    """The server sends Referrer-Policy: no-referrer, so Chromium sends no Referer: the view
+    comes from the page's own address, which the layout request carries."""
+    layout_requests = []
+    page.on(
+        "request",
+        lambda r: layout_requests.append(r) if "/_dash-layout" in r.url else None,
+    )
+    page = open_view(
+        "?date=1951-08-01&layers=mdl,cities,events&lang=ko&event=kaesong_talks_session"
+    )
+    assert date_label(page) == "1951년 8월 1일"
+    assert page.locator("#events-panel .event.selected").get_attribute("data-event") == (
+        "kaesong_talks_session"
+    )
+    (request,) = layout_requests
+    assert "referer" not in {k.lower() for k in request.headers}
+    assert request.url.endswith(
+        "/_dash-layout?date=1951-08-01&layers=mdl,cities,events&lang=ko&event=kaesong_talks_session"
+    )
+    checked = page.eval_on_selector_all("#layers input:checked", "xs => xs.map(x => x.value)")
+    assert sorted(checked) == ["cities", "events", "mdl"]
 
 
 def map_view(page) -> dict:

@@ -7,7 +7,7 @@ import logging
 
 import pytest
 
-from dashboard import app as app_module
+from dashboard import data_files
 from dashboard.app import FAILURE_NOTICE, create_app
 from dashboard.local_server import serving
 from events.dataset import load_dataset
@@ -16,10 +16,10 @@ pytestmark = pytest.mark.browser
 
 
 @pytest.fixture(scope="module")
-def app_url():
+def app_url(tmp_path_factory):
     """Overrides the shared server: an app whose map builder fails for any layer set
     without the cities (the page opens with them, so it starts normally)."""
-    real = app_module.map_bundle
+    real = data_files.map_bundle
 
     def failing(data, options):
         if "cities" not in options.layers:
@@ -27,8 +27,10 @@ def app_url():
         return real(data, options)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(app_module, "map_bundle", failing)  # looked up at each call
-        with serving(create_app(load_dataset())) as url:
+        patch.setattr(data_files, "map_bundle", failing)  # looked up at each build
+        # Files of its own: a bundle another test already built would not fail.
+        own = tmp_path_factory.mktemp("files")
+        with serving(create_app(load_dataset(), data_dir=own)) as url:
             yield url
 
 

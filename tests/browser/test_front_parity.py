@@ -21,14 +21,14 @@ CHUNK = 120  # days asked of the page at once
 DRAWN_IN_PAGE = """
 async ([first, last]) => {
   const layout = await (await fetch('/_dash-layout')).json();
-  const stores = [];
+  const urls = [];
   const walk = (node) => {
     if (!node || typeof node !== 'object') return;
-    if (node.props && node.props.id === 'bundle') stores.push(node.props.data);
+    if (node.props && node.props.id === 'bundle-url') urls.push(node.props.data);
     Object.values(node).forEach(walk);
   };
   walk(layout);
-  const front = stores[0].front, out = [];
+  const front = (await (await fetch(urls[0])).json()).front, out = [];
   for (let n = first; n <= last; n++) {
     out.push(window.koreaMapCore.frontTraces(front, n)
       .filter((t) => t.meta.layer === 'control')

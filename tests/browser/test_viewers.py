@@ -88,24 +88,44 @@ def test_two_viewers_keep_their_own_date_layers_and_language(new_page, app_url):
         assert viewer.watch.foreign_requests == [] and viewer.watch.console_errors == []
 
 
-def test_the_server_holds_only_data_keyed_by_map_options(dataset):
-    """What the app caches is the map bundle for a layer set and language: the same for
-    everyone who asks for it, and nothing about who asked."""
+def test_the_server_holds_only_data_keyed_by_map_options(dataset, tmp_path):
+    """What the app keeps is the page's data files for a layer set and language: the same
+    for everyone who asks for them, and nothing about who asked."""
+    import json
+
+    from plotly.utils import PlotlyJSONEncoder
+
     from dashboard.app import create_app
 
-    app = create_app(dataset)
+    app = create_app(dataset, data_dir=tmp_path)
     assert app.server.secret_key is None  # no signed session cookie can be issued
-    cache_cells = [
-        c.cell_contents
-        for c in (app.layout.__closure__ or ())
-        if hasattr(c.cell_contents, "cache_info")
-    ]
-    assert len(cache_cells) == 1
-    bundle_for = cache_cells[0]
-    bundle_for.cache_clear()
-    with app.server.test_request_context("/_dash-layout?date=1950-06-25&lang=ko&layers=mdl"):
-        app.layout()
-    with app.server.test_request_context("/_dash-layout?date=1953-07-27&lang=ko&layers=mdl"):
-        app.layout()
-    # Two viewers at different dates share one cached bundle: the date is not in the key.
-    assert bundle_for.cache_info().currsize == 1
+    named = []
+    for date in ("1950-06-25", "1953-07-27"):
+        with app.server.test_request_context(f"/_dash-layout?date={date}&lang=ko&layers=mdl"):
+            layout = json.loads(json.dumps(app.layout(), cls=PlotlyJSONEncoder))
+        named.append(_store(layout, "bundle-url"))
+    # Two viewers at different dates are given one and the same file: the date is not in it.
+    assert named[0] == named[1]
+    assert named[0].startswith("/data/bundle.ko-screen-mdl.")
+    (folder,) = tmp_path.iterdir()  # one dataset
+    on_disk = sorted(p.name for p in folder.iterdir())
+    assert "bundle.ko-screen-mdl.json.gz" in on_disk
+    assert all(p.startswith(("bundle.", "events.", "tours.")) for p in on_disk)
+
+
+def _store(node, store_id: str):
+    """The data of a store in a layout (as plain JSON)."""
+    if isinstance(node, dict):
+        props = node.get("props", {})
+        if props.get("id") == store_id:
+            return props.get("data")
+        for value in node.values():
+            found = _store(value, store_id)
+            if found is not None:
+                return found
+    if isinstance(node, list):
+        for value in node:
+            found = _store(value, store_id)
+            if found is not None:
+                return found
+    return None
