@@ -14,7 +14,7 @@ import flask
 from dash import Dash, html, set_props
 
 from dashboard.callbacks import register_callbacks
-from dashboard.data_files import DataFiles, serve_data_files
+from dashboard.data_files import DataFiles, default_directory, serve_data_files
 from dashboard.layout import build_layout, notes_layout
 from dashboard.map_options import MapOptions
 from dashboard.security import secure
@@ -89,7 +89,8 @@ def create_app(
             notes_layout(data, View(), shared=False),
         ]
     )
-    register_callbacks(app, data, files)
+    # One export queue for the machine, whatever the app's data folder.
+    register_callbacks(app, data, files, default_directory() / "exports")
     serve_data_files(app.server, files)
     secure(app, frame_ancestors)
     add_service_routes(app.server, lambda: {"events": len(data.events)})

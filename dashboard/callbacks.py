@@ -6,10 +6,13 @@ clientside functions (assets/map.js) over data already in the page: no request p
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from dash import ALL, ClientsideFunction, Dash, Input, Output, State, ctx, dcc, no_update
 
 from dashboard.data_files import DataFiles
-from dashboard.export import ExportError, Snapshot, caption_only, snapshot_bytes
+from dashboard.export import ExportError, Snapshot, caption_only, figure_for, snapshot_bytes
+from dashboard.export_queue import ensure_render_worker, export_setup
 from dashboard.map_options import LANGUAGES, MAP_LAYERS, MapOptions
 from dashboard.state import TIMELINE_DAYS, day_from_number
 from events.dataset import Dataset
@@ -21,6 +24,7 @@ MEDIA = {
     "html": "text/html",
     "txt": "text/plain",
 }
+NEEDS_A_BROWSER = ("png", "svg", "pdf")  # rendered by Chromium, so they queue
 
 
 def _client(name: str) -> ClientsideFunction:
@@ -36,7 +40,7 @@ def _checked(layers, lang, present=False) -> MapOptions:
     )
 
 
-def register_callbacks(app: Dash, data: Dataset, files: DataFiles) -> None:
+def register_callbacks(app: Dash, data: Dataset, files: DataFiles, export_directory: Path) -> None:
     @app.callback(
         Output("bundle-url", "data"),
         Input("layers", "value"),
@@ -55,17 +59,36 @@ def register_callbacks(app: Dash, data: Dataset, files: DataFiles) -> None:
             Input(f"{name}-url", "data"),
         )
 
+    setup = export_setup(export_directory)
+    if setup.exports.queue is not None:
+        # The render worker starts in the process that serves: after gunicorn has forked
+        # its workers, at their first request (a process's Chromium is its own).
+        queue = setup.exports.queue
+
+        @app.server.before_request
+        def render_here_if_a_slot_is_free() -> None:
+            ensure_render_worker(queue)
+
     @app.callback(
         Output("download", "data"),
         Output("export-notice", "children"),
         Input({"type": "export", "format": ALL}, "n_clicks"),
+        # When each button was pressed: Dash keys a background job by its arguments, and
+        # two viewers asking for the same map must not share one job.
+        State({"type": "export", "format": ALL}, "n_clicks_timestamp"),
         State("day", "value"),
         State("layers", "value"),
         State("lang", "value"),
+        background=True,
+        manager=setup.manager,
+        progress=Output("export-progress", "children"),
+        running=[(Output("export-progress", "hidden"), False, True)],
         prevent_initial_call=True,
     )
-    def download(clicks, day, layers, lang):
-        # Built in memory from the view's values; no path ever comes from the page.
+    def download(set_progress, clicks, pressed, day, layers, lang):
+        # A background callback: on one machine it waits its turn in the export queue,
+        # with Celery it runs in a worker. Built from the view's values; no path ever
+        # comes from the page.
         trigger = ctx.triggered_id
         fmt = trigger.get("format") if isinstance(trigger, dict) else None
         if fmt not in MEDIA or not isinstance(clicks, list) or not any(clicks):
@@ -75,7 +98,18 @@ def register_callbacks(app: Dash, data: Dataset, files: DataFiles) -> None:
         snap = Snapshot(day_from_number(number), options.layers, options.lang)
         name = f"korea-{snap.day.isoformat()}.{fmt}"
         try:
-            body = caption_only(data, snap) if fmt == "txt" else snapshot_bytes(data, snap, fmt)
+            if fmt in NEEDS_A_BROWSER:
+                request = {"figure": figure_for(data, snap), "fmt": fmt}
+                done = setup.exports.run(
+                    {**request, "dpi": snap.dpi, "width_mm": snap.width_mm}, set_progress
+                )
+                if "error" in done:
+                    return no_update, f"Export failed: {done['error']}"
+                body = done["body"]
+            elif fmt == "txt":
+                body = caption_only(data, snap)
+            else:
+                body = snapshot_bytes(data, snap, fmt)
         except ExportError as err:
             return no_update, f"Export failed: {err}"
         return dcc.send_bytes(body, name, type=MEDIA[fmt]), f"Downloaded {name}."

@@ -98,7 +98,11 @@ def figure_for(data: Dataset, snap: Snapshot) -> dict:
 
 
 class Renderer:
-    """Renders figures with one Chromium kept running for the whole batch."""
+    """Renders figures with one Chromium kept running for the whole batch. timeout: the
+    longest one figure may take before kaleido gives it up (seconds)."""
+
+    def __init__(self, timeout: float = 90):
+        self.timeout = timeout
 
     def __enter__(self) -> Renderer:
         browser = chromium_executable()
@@ -111,7 +115,7 @@ class Renderer:
         import kaleido
 
         # mathjax=False: otherwise the export page asks a CDN for MathJax.
-        kaleido.start_sync_server(mathjax=False, silence_warnings=True)
+        kaleido.start_sync_server(mathjax=False, timeout=self.timeout, silence_warnings=True)
         self._kaleido = kaleido
         return self
 

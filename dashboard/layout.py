@@ -215,6 +215,7 @@ def _side_panel(view: View) -> html.Aside:
             ),
             dcc.Loading(dcc.Download(id="download"), type="dot"),
             html.Div(id="export-notice", className="export-notice", role="status"),
+            html.Div(id="export-progress", className="export-notice", role="status", hidden=True),
             html.Div(id="front-note", className="front-note"),
             html.H2(word("events", lang), id="heading-events"),
             html.Div(

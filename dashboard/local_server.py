@@ -44,3 +44,42 @@ def serving(app: Dash) -> Iterator[str]:
         yield f"http://127.0.0.1:{server.server_port}"
     finally:
         server.shutdown()
+
+
+def export_request(deps: list[dict], fmt: str, day: int, layers: list[str], lang: str) -> dict:
+    """The body the page sends when a viewer presses an export button, for the tests and
+    the load benchmark that replay it (`deps`: the app's /_dash-dependencies)."""
+    import json
+    import time
+
+    export = next(d for d in deps if "download" in d["output"])
+    formats = ("png", "svg", "pdf", "html", "txt")
+    buttons = [
+        {
+            "id": {"format": f, "type": "export"},
+            "property": "n_clicks",
+            "value": 1 if f == fmt else None,
+        }
+        for f in formats
+    ]
+    now = int(time.time() * 1000)
+    pressed = [
+        {**b, "property": "n_clicks_timestamp", "value": now if b["value"] else None}
+        for b in buttons
+    ]
+    trigger = json.dumps({"format": fmt, "type": "export"}, separators=(",", ":"))
+    return {
+        "output": export["output"],
+        "outputs": [
+            {"id": "download", "property": "data"},
+            {"id": "export-notice", "property": "children"},
+        ],
+        "inputs": [buttons],
+        "state": [
+            pressed,
+            {"id": "day", "property": "value", "value": day},
+            {"id": "layers", "property": "value", "value": layers},
+            {"id": "lang", "property": "value", "value": lang},
+        ],
+        "changedPropIds": [f"{trigger}.n_clicks"],
+    }

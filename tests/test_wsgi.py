@@ -3,12 +3,8 @@ health check a load balancer can poll, and a plain 404 for addresses that are no
 
 from __future__ import annotations
 
-import json
 import os
-import socket
-import subprocess
 import sys
-import time
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -16,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.wsgi import threads_for_this_machine
+from tests.servers import free_port, start, stop, wait_for_health
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -50,70 +47,30 @@ def test_the_page_and_its_parts_are_still_served(client):
     assert client.get("/assets/style.css").status_code == 200
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_for_health(port: int, process: subprocess.Popen, seconds: float = 120) -> dict:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(f"server exited: {process.stdout.read()}")
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
-                return json.loads(r.read())
-        except (urllib.error.URLError, ConnectionError):
-            time.sleep(0.5)
-    raise AssertionError("no answer from /healthz")
-
-
-def _start(*args: str, env: dict | None = None) -> subprocess.Popen:
-    return subprocess.Popen(
-        [sys.executable, *args],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-
-
-def _stop(process: subprocess.Popen) -> str:
-    process.terminate()
-    try:
-        out, _ = process.communicate(timeout=30)
-    except subprocess.TimeoutExpired:
-        process.kill()
-        out, _ = process.communicate()
-    return out
-
-
 def test_run_py_serves_through_waitress_and_says_so():
-    port = _free_port()
-    process = _start("run.py", "--port", str(port), "--threads", "6")
+    port = free_port()
+    process = start("run.py", "--port", str(port), "--threads", "6")
     try:
-        assert _wait_for_health(port, process)["status"] == "ok"
+        assert wait_for_health(port, process)["status"] == "ok"
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/?date=1951-08-01") as r:
             assert r.headers["Server"] == "korea-map"  # waitress, named
     finally:
-        out = _stop(process)
+        out = stop(process)
     assert f"Serving http://127.0.0.1:{port}/ with waitress: 6 threads" in out
     assert "development server" not in out
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="gunicorn runs on Unix only")
 def test_gunicorn_serves_the_app_from_the_config_file():
-    port = _free_port()
+    port = free_port()
     env = {**os.environ, "KOREA_MAP_BIND": f"127.0.0.1:{port}", "KOREA_MAP_WORKERS": "2"}
     config = "python:dashboard.gunicorn_conf"
-    process = _start("-m", "gunicorn", "-c", config, "dashboard.app:server", env=env)
+    process = start("-m", "gunicorn", "-c", config, "dashboard.app:server", env=env)
     try:
-        assert _wait_for_health(port, process)["status"] == "ok"
+        assert wait_for_health(port, process)["status"] == "ok"
         for _ in range(4):  # both workers answer the same
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/_dash-layout") as r:
                 assert r.status == 200
     finally:
-        out = _stop(process)
+        out = stop(process)
     assert "Booting worker" in out

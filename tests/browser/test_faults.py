@@ -4,6 +4,7 @@ the page keeps working; an export without Chromium says so and the map keeps wor
 from __future__ import annotations
 
 import logging
+import os
 
 import pytest
 
@@ -11,6 +12,7 @@ from dashboard import data_files
 from dashboard.app import FAILURE_NOTICE, create_app
 from dashboard.local_server import serving
 from events.dataset import load_dataset
+from tests.servers import free_port, start, stop, wait_for_health
 
 pytestmark = pytest.mark.browser
 
@@ -61,17 +63,28 @@ def test_a_failing_callback_shows_a_notice_and_the_page_keeps_working(open_view,
     step_right(page, "3 August 1951")
 
 
-def test_an_export_without_chromium_fails_cleanly(open_view, monkeypatch):
-    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
-    page = open_view("?date=1951-08-01")
-    page.click(".export-png")
-    page.wait_for_function(
-        "() => document.getElementById('export-notice').innerText.startsWith('Export failed')",
-        timeout=30_000,
-    )
-    assert page.inner_text("#export-notice") == (
-        "Export failed: no Chromium found: install Debian's chromium "
-        "(apt-get install chromium) or set BROWSER_PATH"
-    )
-    assert page.locator("#notice").is_hidden()  # handled where it belongs, not a crash
-    step_right(page, "2 August 1951")
+def test_an_export_without_chromium_fails_cleanly(browser, tmp_path):
+    # A server of its own, on a machine without Chromium: this process may already
+    # hold a warm one.
+    env = {**os.environ, "BROWSER_PATH": "/nonexistent/chromium", "KOREA_MAP_CACHE": str(tmp_path)}
+    port = free_port()
+    server = start("run.py", "--port", str(port), env=env)
+    try:
+        wait_for_health(port, server, seconds=240)
+        page = browser.new_page()
+        page.goto(f"http://127.0.0.1:{port}/?date=1951-08-01")
+        page.wait_for_selector("#map-base .scattergeo", timeout=30_000)
+        page.click(".export-png")
+        page.wait_for_function(
+            "() => document.getElementById('export-notice').innerText.startsWith('Export failed')",
+            timeout=60_000,
+        )
+        assert page.inner_text("#export-notice") == (
+            "Export failed: no Chromium found: install Debian's chromium "
+            "(apt-get install chromium) or set BROWSER_PATH"
+        )
+        assert page.locator("#notice").is_hidden()  # handled where it belongs, not a crash
+        step_right(page, "2 August 1951")
+        page.close()
+    finally:
+        stop(server)

@@ -1,0 +1,57 @@
+"""Real server processes for tests: start one on a free port, wait until it answers,
+stop it and read what it printed."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_for_health(port: int, process: subprocess.Popen, seconds: float = 120) -> dict:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"server exited: {process.log.read_text()}")
+        try:
+            # The first request sets the app up: allow it time on a busy machine.
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=30) as r:
+                return json.loads(r.read())
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.5)
+    raise AssertionError("no answer from /healthz")
+
+
+def start(*args: str, env: dict | None = None) -> subprocess.Popen:
+    # The server's output goes to a file: a pipe nobody reads until the end would fill
+    # up and stop the server mid-write.
+    log = tempfile.NamedTemporaryFile("w+", suffix=".log", delete=False)  # noqa: SIM115
+    process = subprocess.Popen(
+        [sys.executable, *args], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT
+    )
+    process.log = Path(log.name)
+    return process
+
+
+def stop(process: subprocess.Popen) -> str:
+    process.terminate()
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        process.wait()
+    return process.log.read_text()

@@ -1,0 +1,84 @@
+"""The export queue on disk: first come first served across processes, capped, honest
+about where a viewer stands, and never waiting past its time limit."""
+
+from __future__ import annotations
+
+import multiprocessing
+
+import pytest
+
+from dashboard.export_queue import ExportLimits, ExportQueue, claim_render_slot
+
+
+def test_limits_come_from_the_environment_and_ignore_nonsense(monkeypatch):
+    monkeypatch.setenv("KOREA_MAP_RENDERERS", "3")
+    monkeypatch.setenv("KOREA_MAP_QUEUE", "40")
+    monkeypatch.setenv("KOREA_MAP_EXPORT_SECONDS", "-5")
+    assert ExportLimits.from_environment() == ExportLimits(renderers=3, waiting=40, seconds=90)
+
+
+def test_first_come_first_served_and_capped(tmp_path):
+    queue = ExportQueue(tmp_path, ExportLimits(waiting=2))
+    first, second = queue.submit({"n": 1}), queue.submit({"n": 2})
+    assert queue.submit({"n": 3}) is None  # full: the viewer is told at once
+    assert (queue.ahead_of(first), queue.ahead_of(second)) == (0, 1)
+    assert queue.take() == (first, {"n": 1})
+    assert queue.ahead_of(first) is None and queue.ahead_of(second) == 0
+    assert queue.submit({"n": 3}) is not None  # room again
+
+
+def test_a_withdrawn_export_is_never_rendered(tmp_path):
+    queue = ExportQueue(tmp_path, ExportLimits())
+    gone, kept = queue.submit({"n": 1}), queue.submit({"n": 2})
+    queue.withdraw(gone)
+    assert queue.take() == (kept, {"n": 2})
+    assert queue.take() is None
+
+
+def test_waiting_tells_the_viewer_and_stops_at_the_limit(tmp_path):
+    queue = ExportQueue(tmp_path, ExportLimits(seconds=1))
+    ahead = queue.submit({"n": 1})
+    mine = queue.submit({"n": 2})
+    said = []
+    result = queue.wait(mine, said.append)
+    assert said == ["Queued: 1 export ahead of yours…"]
+    assert result == {"error": "the export took more than 1 s and was stopped"}
+    assert queue.ahead_of(mine) is None  # and it left the queue
+    assert queue.take() == (ahead, {"n": 1})
+
+
+def test_a_finished_export_is_handed_over(tmp_path):
+    queue = ExportQueue(tmp_path, ExportLimits(seconds=5))
+    job = queue.submit({"n": 1})
+    taken, _ = queue.take()
+    queue.finish(taken, {"body": b"png"})
+    said = []
+    assert queue.wait(job, said.append) == {"body": b"png"}
+
+
+def _submit(directory, results):
+    results.put(ExportQueue(directory, ExportLimits(waiting=100)).submit({"from": "child"}))
+
+
+def test_other_processes_share_the_queue(tmp_path):
+    results = multiprocessing.get_context("spawn").Queue()
+    children = [
+        multiprocessing.get_context("spawn").Process(target=_submit, args=(tmp_path, results))
+        for _ in range(3)
+    ]
+    for child in children:
+        child.start()
+    for child in children:
+        child.join(timeout=60)
+    jobs = {results.get(timeout=5) for _ in children}
+    queue = ExportQueue(tmp_path, ExportLimits())
+    taken = {queue.take()[0] for _ in children}
+    assert taken == jobs and len(jobs) == 3
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "fork"), reason="file locks on Unix")
+def test_the_machine_has_no_more_renderers_than_its_slots(tmp_path):
+    held = [claim_render_slot(tmp_path, 2) for _ in range(3)]
+    assert held[0] and held[1] and held[2] is None
+    held[0].close()  # a process that ends frees its slot
+    assert claim_render_slot(tmp_path, 2) is not None
