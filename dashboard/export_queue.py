@@ -51,13 +51,33 @@ class ExportQueue:
     machine may add to it, and any render worker may take from it."""
 
     def __init__(self, directory: Path, limits: ExportLimits):
-        import diskcache
-
         self.directory = Path(directory)
         self.limits = limits
-        self._jobs = diskcache.Cache(str(self.directory / "jobs"))
-        self._order = diskcache.Deque(directory=str(self.directory / "order"))
-        self._lock = diskcache.Lock(self._jobs, "queue-lock", expire=30)
+        self._opened: tuple | None = None  # (pid, jobs, order, lock)
+
+    def _open(self) -> tuple:
+        # SQLite connections must not cross a fork (Dash forks a process per export
+        # click): each process opens the queue's files for itself.
+        import diskcache
+
+        if self._opened is None or self._opened[0] != os.getpid():
+            jobs = diskcache.Cache(str(self.directory / "jobs"))
+            order = diskcache.Deque(directory=str(self.directory / "order"))
+            lock = diskcache.Lock(jobs, "queue-lock", expire=30)
+            self._opened = (os.getpid(), jobs, order, lock)
+        return self._opened
+
+    @property
+    def _jobs(self):
+        return self._open()[1]
+
+    @property
+    def _order(self):
+        return self._open()[2]
+
+    @property
+    def _lock(self):
+        return self._open()[3]
 
     def submit(self, request: dict) -> str | None:
         """The job's id, or None when the queue is full."""
