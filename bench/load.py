@@ -30,7 +30,7 @@ from pathlib import Path
 from locust import HttpUser, between, events, task
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from dashboard.local_server import export_request
+from dashboard.local_server import export_request, store_data
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERY = "?date=1951-08-01&layers=parallel38,frontline,control,cities,venues,events"
@@ -70,7 +70,7 @@ class Viewer(HttpUser):
         layout = json.loads(self._get("/_dash-layout" + QUERY, "/_dash-layout") or b"{}")
         self.deps = json.loads(self._get("/_dash-dependencies") or b"[]")
         for store in ("bundle-url", "events-url", "tours-url"):
-            url = _store(layout, store)
+            url = store_data(layout, store)
             if url and url not in self.cached:
                 self._get(url, "/data/ (page data)")
                 self.cached.add(url)
@@ -147,22 +147,6 @@ class Viewer(HttpUser):
 def _end_id(page: bytes) -> str:
     found = re.search(rb'<script id="_dash-config" type="application/json">(.*?)</script>', page)
     return json.loads(html.unescape(found.group(1).decode()))["end_id"] if found else ""
-
-
-def _store(node, store: str):
-    if isinstance(node, dict):
-        if node.get("props", {}).get("id") == store:
-            return node["props"].get("data")
-        for value in node.values():
-            found = _store(value, store)
-            if found:
-                return found
-    if isinstance(node, list):
-        for value in node:
-            found = _store(value, store)
-            if found:
-                return found
-    return None
 
 
 def _serve(port: int) -> subprocess.Popen:

@@ -83,3 +83,17 @@ def export_request(deps: list[dict], fmt: str, day: int, layers: list[str], lang
         ],
         "changedPropIds": [f"{trigger}.n_clicks"],
     }
+
+
+def store_data(layout, store_id: str):
+    """The data of a dcc.Store in a layout as JSON (a dict from /_dash-layout), or None."""
+    if isinstance(layout, dict):
+        if layout.get("props", {}).get("id") == store_id:
+            return layout["props"].get("data")
+        layout = list(layout.values())
+    if isinstance(layout, list):
+        for node in layout:
+            found = store_data(node, store_id)
+            if found is not None:
+                return found
+    return None

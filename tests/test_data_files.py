@@ -11,6 +11,7 @@ import pytest
 
 from dashboard import data_files
 from dashboard.data_files import DataFiles, options_slug, slug_options
+from dashboard.local_server import store_data
 from dashboard.map_options import LANGUAGES, MAP_LAYERS, MapOptions
 
 
@@ -30,16 +31,7 @@ def test_a_slug_that_names_no_options_is_refused(slug):
 
 
 def _url_in(layout: bytes, store: str) -> str:
-    def walk(node):
-        if isinstance(node, dict):
-            if node.get("props", {}).get("id") == store:
-                return node["props"]["data"]
-            return next((u for u in map(walk, node.values()) if u), None)
-        if isinstance(node, list):
-            return next((u for u in map(walk, node) if u), None)
-        return None
-
-    return walk(json.loads(layout))
+    return store_data(json.loads(layout), store)
 
 
 def test_the_layout_names_the_files_and_stays_small(client):

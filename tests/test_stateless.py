@@ -16,7 +16,7 @@ import urllib.request
 
 import pytest
 
-from dashboard.local_server import export_request
+from dashboard.local_server import export_request, store_data
 from tests.servers import free_port, start, stop, wait_for_health
 
 
@@ -53,23 +53,6 @@ class RoundRobin:
             return response.status, response.headers, raw
 
 
-def _store(layout: dict, store: str):
-    found = []
-
-    def walk(node):
-        if isinstance(node, dict):
-            if node.get("props", {}).get("id") == store:
-                found.append(node["props"].get("data"))
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    walk(layout)
-    return found[0]
-
-
 def test_two_servers_answer_one_session_alike(two_servers):
     client = RoundRobin(two_servers)
     query = "?date=1951-08-01&layers=mdl,cities,venues,events&lang=both"
@@ -83,7 +66,7 @@ def test_two_servers_answer_one_session_alike(two_servers):
     deps = [json.loads(client.request("/_dash-dependencies")[2]) for _ in range(2)]
     assert deps[0] == deps[1]
     layout = json.loads(layouts[0])
-    bundle_url = _store(layout, "bundle-url")
+    bundle_url = store_data(layout, "bundle-url")
     files = [client.request(bundle_url) for _ in range(2)]
     assert files[0][2] == files[1][2] and files[0][1]["ETag"] == files[1][1]["ETag"]
 

@@ -96,6 +96,7 @@ def test_the_server_holds_only_data_keyed_by_map_options(dataset, tmp_path):
     from plotly.utils import PlotlyJSONEncoder
 
     from dashboard.app import create_app
+    from dashboard.local_server import store_data
 
     app = create_app(dataset, data_dir=tmp_path)
     assert app.server.secret_key is None  # no signed session cookie can be issued
@@ -103,7 +104,7 @@ def test_the_server_holds_only_data_keyed_by_map_options(dataset, tmp_path):
     for date in ("1950-06-25", "1953-07-27"):
         with app.server.test_request_context(f"/_dash-layout?date={date}&lang=ko&layers=mdl"):
             layout = json.loads(json.dumps(app.layout(), cls=PlotlyJSONEncoder))
-        named.append(_store(layout, "bundle-url"))
+        named.append(store_data(layout, "bundle-url"))
     # Two viewers at different dates are given one and the same file: the date is not in it.
     assert named[0] == named[1]
     assert named[0].startswith("/data/bundle.ko-screen-mdl.")
@@ -111,21 +112,3 @@ def test_the_server_holds_only_data_keyed_by_map_options(dataset, tmp_path):
     on_disk = sorted(p.name for p in folder.iterdir())
     assert "bundle.ko-screen-mdl.json.gz" in on_disk
     assert all(p.startswith(("bundle.", "events.", "tours.")) for p in on_disk)
-
-
-def _store(node, store_id: str):
-    """The data of a store in a layout (as plain JSON)."""
-    if isinstance(node, dict):
-        props = node.get("props", {})
-        if props.get("id") == store_id:
-            return props.get("data")
-        for value in node.values():
-            found = _store(value, store_id)
-            if found is not None:
-                return found
-    if isinstance(node, list):
-        for value in node:
-            found = _store(value, store_id)
-            if found is not None:
-                return found
-    return None
