@@ -1,4 +1,4 @@
-"""Exports from the dashboard wait their turn: a queue on disk, shared by every process on
+"""Exports from the dashboard wait their turn: a queue of files, shared by every process on
 the machine, and a few warm renderers that take from it.
 
 A viewer's click runs as a Dash background callback. On one machine (the default) the
@@ -14,8 +14,10 @@ its own warm Chromium; Celery's queue on Redis does the waiting (dashboard/celer
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import pickle
 import threading
 import time
 import uuid
@@ -47,75 +49,83 @@ class ExportLimits:
 
 
 class ExportQueue:
-    """Waiting exports, first come first served, on disk (diskcache): any process on the
-    machine may add to it, and any render worker may take from it."""
+    """Waiting exports, first come first served, as files in a folder: any process on the
+    machine may add to it, and any render worker may take from it.
+
+    Plain files, not a database: Dash forks the web process for every export click, and
+    an SQLite connection open in a process that forks can leave a lock behind it. Every
+    step is an atomic rename, so two workers never take the same export and a reader
+    never sees half a file."""
 
     def __init__(self, directory: Path, limits: ExportLimits):
         self.directory = Path(directory)
         self.limits = limits
-        self._opened: tuple | None = None  # (pid, jobs, order, lock)
+        for part in ("waiting", "done", "incoming"):
+            (self.directory / part).mkdir(mode=0o700, parents=True, exist_ok=True)
 
-    def _open(self) -> tuple:
-        # SQLite connections must not cross a fork (Dash forks a process per export
-        # click): each process opens the queue's files for itself.
-        import diskcache
+    def _waiting(self) -> list[Path]:
+        # Names start with the time of submission, so sorted names are the queue's order.
+        return sorted((self.directory / "waiting").glob("*.job"))
 
-        if self._opened is None or self._opened[0] != os.getpid():
-            jobs = diskcache.Cache(str(self.directory / "jobs"))
-            order = diskcache.Deque(directory=str(self.directory / "order"))
-            lock = diskcache.Lock(jobs, "queue-lock", expire=30)
-            self._opened = (os.getpid(), jobs, order, lock)
-        return self._opened
-
-    @property
-    def _jobs(self):
-        return self._open()[1]
-
-    @property
-    def _order(self):
-        return self._open()[2]
-
-    @property
-    def _lock(self):
-        return self._open()[3]
+    def _put(self, folder: str, name: str, value: dict) -> None:
+        incoming = self.directory / "incoming" / f"{uuid.uuid4().hex}.part"
+        incoming.write_bytes(pickle.dumps(value))
+        os.replace(incoming, self.directory / folder / name)
 
     def submit(self, request: dict) -> str | None:
         """The job's id, or None when the queue is full."""
         job = uuid.uuid4().hex
-        with self._lock:
-            if len(self._order) >= self.limits.waiting:
+        with _file_lock(self.directory / "submit.lock"):
+            if len(self._waiting()) >= self.limits.waiting:
                 return None
-            self._jobs.set(("request", job), request, expire=self.limits.seconds * 2)
-            self._order.append(job)
+            self._put("waiting", f"{time.time_ns():020d}-{job}.job", request)
         return job
 
     def ahead_of(self, job: str) -> int | None:
         """How many exports wait before this one; None once a worker has taken it."""
-        order = list(self._order)
-        return order.index(job) if job in order else None
+        names = [path.stem.split("-", 1)[1] for path in self._waiting()]
+        return names.index(job) if job in names else None
 
     def take(self) -> tuple[str, dict] | None:
         """The oldest waiting export, for a render worker (None when there is none)."""
-        with self._lock:
-            while self._order:
-                job = self._order.popleft()
-                request = self._jobs.get(("request", job))
-                if request is not None:
-                    return job, request
+        self._forget_uncollected()
+        for path in self._waiting():
+            taken = path.with_suffix(f".taken-{os.getpid()}")
+            try:
+                os.rename(path, taken)  # only one worker's rename succeeds
+            except FileNotFoundError:
+                continue  # taken by another worker, or withdrawn
+            request = pickle.loads(taken.read_bytes())
+            taken.unlink()
+            return path.stem.split("-", 1)[1], request
         return None
 
     def finish(self, job: str, result: dict) -> None:
-        self._jobs.set(("result", job), result, expire=self.limits.seconds * 2)
+        self._put("done", f"{job}.result", result)
 
     def result(self, job: str) -> dict | None:
-        return self._jobs.get(("result", job))
+        """The export's result, handed over once."""
+        path = self.directory / "done" / f"{job}.result"
+        try:
+            result = pickle.loads(path.read_bytes())
+        except FileNotFoundError:
+            return None
+        path.unlink(missing_ok=True)
+        return result
 
     def withdraw(self, job: str) -> None:
         """A viewer gave up waiting: the export leaves the queue if nobody has taken it."""
-        with self._lock:
-            self._jobs.delete(("request", job))
-            if job in self._order:
-                self._order.remove(job)
+        for path in (self.directory / "waiting").glob(f"*-{job}.job"):
+            path.unlink(missing_ok=True)
+
+    def _forget_uncollected(self) -> None:
+        # Results whose viewer stopped waiting: nobody will collect them.
+        too_old = time.time() - 2 * self.limits.seconds
+        for folder, pattern in (("done", "*.result"), ("incoming", "*.part")):
+            for path in (self.directory / folder).glob(pattern):
+                with contextlib.suppress(FileNotFoundError):
+                    if path.stat().st_mtime < too_old:
+                        path.unlink()
 
     def wait(self, job: str, tell) -> dict:
         """Wait for the export, telling the viewer where it stands (tell(text)), up to the
@@ -239,6 +249,22 @@ def claim_render_slot(directory: Path, slots: int):
         except OSError:
             handle.close()
     return None
+
+
+@contextlib.contextmanager
+def _file_lock(path: Path):
+    """The machine's lock on `path` while the block runs (a no-op without file locks)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: the queue's cap is then approximate
+        yield
+        return
+    with open(path, "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 BUSY = "The server is busy with other exports: try again in a minute."

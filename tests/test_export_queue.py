@@ -82,3 +82,24 @@ def test_the_machine_has_no_more_renderers_than_its_slots(tmp_path):
     assert held[0] and held[1] and held[2] is None
     held[0].close()  # a process that ends frees its slot
     assert claim_render_slot(tmp_path, 2) is not None
+
+
+def _take_all(directory, results):
+    queue, taken = ExportQueue(directory, ExportLimits()), []
+    while (job := queue.take()) is not None:
+        taken.append(job[0])
+    results.put(taken)
+
+
+def test_two_workers_never_take_the_same_export(tmp_path):
+    queue = ExportQueue(tmp_path, ExportLimits(waiting=200))
+    jobs = {queue.submit({"n": n}) for n in range(120)}
+    spawn = multiprocessing.get_context("spawn")
+    results = spawn.Queue()
+    workers = [spawn.Process(target=_take_all, args=(tmp_path, results)) for _ in range(2)]
+    for worker in workers:
+        worker.start()
+    taken = [results.get(timeout=60) for _ in workers]
+    for worker in workers:
+        worker.join(timeout=10)
+    assert sorted(taken[0] + taken[1]) == sorted(jobs)  # each once, none lost
