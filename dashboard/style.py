@@ -8,9 +8,11 @@ from __future__ import annotations
 
 FONT_FAMILY = "'Noto Sans', 'DejaVu Sans', 'Noto Sans CJK KR', Arial, sans-serif"
 
-SEA = "#dde8f0"
-LAND_KOREA = "#f3efe4"
-LAND_NEIGHBOURS = "#e4e1da"
+# Lightness (CIELAB L*) carries the map when it is printed in black and white: foreign
+# land 96, sea 87, UN-held 76, Communist-held 59 (tested on rendered pixels).
+SEA = "#c8dced"
+LAND_KOREA = "#fbf8ef"
+LAND_NEIGHBOURS = "#f6f4ef"
 COAST = "#8c8576"
 INK = "#222222"
 MUTED = "#6b6b6b"
@@ -44,10 +46,12 @@ def over(rgb: tuple[int, int, int], alpha: float, ground: str) -> str:
     return "#" + "".join(f"{c:02x}" for c in mixed)
 
 
-# The two sides' held areas: Okabe–Ito blue and vermillion, light enough to read labels on.
+# The two sides' held areas: Okabe–Ito blue and vermillion, the Communist side toned
+# down with grey to a terracotta, so the sides differ in lightness as well as in hue and
+# black text stays readable on both.
 UN_BLUE, COMMUNIST_VERMILLION = (0, 114, 178), (213, 94, 0)
-HELD_UN = over(UN_BLUE, 0.17, LAND_KOREA)
-HELD_COMMUNIST = over(COMMUNIST_VERMILLION, 0.17, LAND_KOREA)
+HELD_UN = over(UN_BLUE, 0.44, "#ffffff")
+HELD_COMMUNIST = over(COMMUNIST_VERMILLION, 0.55, "#b0a8a0")
 FRONT_BAND = "rgba(60, 60, 60, 0.16)"
 FRONT_LINE = "#1a1a1a"
 
@@ -56,11 +60,11 @@ FRONT_LINE = "#1a1a1a"
 PROJECTOR_COLOURS = {
     SEA: "#eef2f5",  # near white: the sides' colours must not read as sea
     LAND_KOREA: "#ffffff",
-    LAND_NEIGHBOURS: "#d9d5cc",
+    LAND_NEIGHBOURS: "#d4d0c7",
     COAST: "#4d473c",
     MUTED: "#333333",
-    HELD_UN: over(UN_BLUE, 0.42, "#ffffff"),
-    HELD_COMMUNIST: over(COMMUNIST_VERMILLION, 0.42, "#ffffff"),
+    HELD_UN: over(UN_BLUE, 0.5, "#ffffff"),
+    HELD_COMMUNIST: over(COMMUNIST_VERMILLION, 0.5, "#968e86"),
     FRONT_BAND: "rgba(40, 40, 40, 0.25)",
     DMZ_FILL: "rgba(178, 24, 43, 0.4)",
     FUTURE: "rgba(80, 80, 80, 0.8)",

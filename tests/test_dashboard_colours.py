@@ -11,61 +11,11 @@ them), and for 10 between categories
 from __future__ import annotations
 
 import itertools
-import re
 
-import numpy as np
 import pytest
 
 from dashboard import style
-
-MACHADO_2009 = {
-    "protanopia": np.array(
-        [
-            [0.152286, 1.052583, -0.204868],
-            [0.114503, 0.786281, 0.099216],
-            [-0.003882, -0.048116, 1.051998],
-        ]
-    ),
-    "deuteranopia": np.array(
-        [
-            [0.367322, 0.860646, -0.227968],
-            [0.280085, 0.672501, 0.047413],
-            [-0.011820, 0.042940, 0.968881],
-        ]
-    ),
-    "normal vision": np.eye(3),
-}
-SRGB_TO_XYZ = np.array(
-    [[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]
-)
-WHITE = SRGB_TO_XYZ @ np.ones(3)
-
-
-def _rgb(colour: str, over: str = "#ffffff") -> np.ndarray:
-    """sRGB 0..1 of '#rrggbb' or 'rgba(r, g, b, a)' laid over a background."""
-    if colour.startswith("#"):
-        return np.array([int(colour[i : i + 2], 16) for i in (1, 3, 5)]) / 255
-    r, g, b, a = (float(x) for x in re.findall(r"[\d.]+", colour))
-    return a * np.array([r, g, b]) / 255 + (1 - a) * _rgb(over)
-
-
-def _linear(rgb: np.ndarray) -> np.ndarray:
-    return np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
-
-
-def _lab(linear: np.ndarray) -> np.ndarray:
-    t = (SRGB_TO_XYZ @ np.clip(linear, 0, 1)) / WHITE
-    f = np.where(t > (6 / 29) ** 3, np.cbrt(t), t / (3 * (6 / 29) ** 2) + 4 / 29)
-    return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
-
-
-def seen(colour: str, vision: str, over: str = "#ffffff") -> np.ndarray:
-    return _lab(MACHADO_2009[vision] @ _linear(_rgb(colour, over)))
-
-
-def difference(a: str, b: str, vision: str, over: str = "#ffffff") -> float:
-    return float(np.linalg.norm(seen(a, vision, over) - seen(b, vision, over)))
-
+from tests.cielab import difference, lightness
 
 VISIONS = ("protanopia", "deuteranopia", "normal vision")
 
@@ -108,3 +58,34 @@ def test_the_simulation_is_the_published_one():
     red, green = "#ff0000", "#00aa00"
     assert difference(red, green, "normal vision") > 80
     assert difference(red, green, "deuteranopia") < difference(red, green, "normal vision") / 2
+
+
+LOOKS = {
+    "screen": {
+        "foreign land": style.LAND_NEIGHBOURS,
+        "sea": style.SEA,
+        "UN-held": style.HELD_UN,
+        "Communist-held": style.HELD_COMMUNIST,
+    },
+}
+LOOKS["projector"] = {k: style.PROJECTOR_COLOURS[v] for k, v in LOOKS["screen"].items()}
+
+
+def lightness_gaps(fills: dict[str, str]) -> dict[tuple[str, str], float]:
+    """How far apart in L* each pair of the map's four fills is: what is left of them when
+    the map is printed in black and white."""
+    return {
+        (a, b): abs(lightness(ca) - lightness(cb))
+        for (a, ca), (b, cb) in itertools.combinations(fills.items(), 2)
+    }
+
+
+def assert_apart_in_greyscale(fills: dict[str, str]) -> None:
+    for pair, gap in lightness_gaps(fills).items():
+        least = 15 if set(pair) == {"UN-held", "Communist-held"} else 8
+        assert gap >= least, (pair, round(gap, 1), fills)
+
+
+@pytest.mark.parametrize("look", LOOKS)
+def test_the_four_fills_stay_apart_in_greyscale(look):
+    assert_apart_in_greyscale(LOOKS[look])
