@@ -95,13 +95,14 @@ def _sentences(data: Dataset, state: MapState, options: MapOptions, cite: _Citin
             else "drawn for reference (it ceased to divide Korea on 25 June 1950)"
         )
         yield f"The 38th parallel is {role} {cite(LAYERS['parallel38'].cites)}."
-    if "mdl" in layers:
+    shown = state.mdl_in_force or "future" in layers
+    if "mdl" in layers and shown:
         status = "in force" if state.mdl_in_force else "drawn faint, as it was agreed only later"
         yield (
             f"The Military Demarcation Line of 27 July 1953 is {status}, generalised to about "
             f"1.2 km {cite(LAYERS['mdl'].cites)}."
         )
-    if "dmz" in layers:
+    if "dmz" in layers and shown:
         yield (f"The Demilitarized Zone extends 2 km each side of it {cite(LAYERS['dmz'].cites)}.")
     sessions = state.sessions if "venues" in layers else ()
     if sessions:

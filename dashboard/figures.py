@@ -87,25 +87,29 @@ def _parallel_trace(data: Dataset, state: MapState) -> dict:
     )
 
 
+def _not_yet(trace: dict) -> dict:
+    """A trace kept in place with nothing to draw: a map has the same traces every day."""
+    return {**trace, "lon": [], "lat": [], "showlegend": False}
+
+
 def _mdl_traces(data: Dataset, state: MapState, layers: frozenset[str]) -> list[dict]:
+    """The MDL and the DMZ from 27 July 1953; before it, only when the reader asks for
+    the future line ("future"), drawn faint and named as such."""
+    in_force, future = state.mdl_in_force, "future" in layers and not state.mdl_in_force
     traces = []
     if "dmz" in layers:
-        in_force = state.mdl_in_force
-        traces.append(
-            area_trace(
-                polygon_coords(data.dmz),
-                "Demilitarized Zone, 2 km each side"
-                if in_force
-                else "DMZ (future, from 27 July 1953)",
-                "dmz",
-                style.DMZ_FILL if in_force else "rgba(120, 120, 120, 0.12)",
-                {"color": style.MDL if in_force else style.FUTURE, "width": 0.5},
-                legendgroup="dmz",
-            )
+        dmz = area_trace(
+            polygon_coords(data.dmz),
+            "Demilitarized Zone, 2 km each side" if in_force else "DMZ (future, from 27 July 1953)",
+            "dmz",
+            style.DMZ_FILL if in_force else "rgba(120, 120, 120, 0.12)",
+            {"color": style.MDL if in_force else style.FUTURE, "width": 0.5},
+            legendgroup="dmz",
         )
+        traces.append(dmz if in_force or future else _not_yet(dmz))
     if "mdl" in layers:
         mdl = data.mdl.geometry.iloc[0]
-        if state.mdl_in_force:
+        if in_force:
             traces.append(
                 line_trace(
                     mdl,
@@ -116,15 +120,14 @@ def _mdl_traces(data: Dataset, state: MapState, layers: frozenset[str]) -> list[
                 )
             )
         else:
-            traces.append(
-                line_trace(
-                    mdl,
-                    "mdl",
-                    "1953 MDL (future line, not yet agreed)",
-                    {"color": style.FUTURE, "width": 2, "dash": "dash"},
-                    "The Military Demarcation Line as agreed on 27 July 1953 (future on this date)",
-                )
+            line = line_trace(
+                mdl,
+                "mdl",
+                "1953 MDL (future line, not yet agreed)",
+                {"color": style.FUTURE, "width": 2, "dash": "dash"},
+                "The Military Demarcation Line as agreed on 27 July 1953 (future on this date)",
             )
+            traces.append(line if future else _not_yet(line))
     return traces
 
 

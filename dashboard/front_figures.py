@@ -15,22 +15,54 @@ from events.dataset import Dataset
 from geodata.frontlines import Pocket
 
 SIDE_FILL = {"UN": style.HELD_UN, "communist": style.HELD_COMMUNIST}
-SIDE_NAME = {
-    "UN": "Held by the UN Command and ROK",
-    "communist": "Held by the DPRK and Chinese People's Volunteers",
-}
+# Who held each side's area, as the legend names them; the names change with the war.
+UN_COMMAND = "Held by the UN Command and ROK"
+ROK = "Held by the Republic of Korea"
+CPV = "Held by the DPRK and Chinese People's Volunteers"
+KPA = "Held by the DPRK (Korean People's Army)"
 NO_LINE = {"color": "rgba(0,0,0,0)", "width": 0}
 
 
-def held_templates(options: MapOptions) -> list[dict]:
-    """The two held areas without coordinates (drawn under the pockets). They draw Korea's
-    coast, in place of its land (see figures.korea_land_index)."""
+def _first_day(data: Dataset, event: str) -> dt.date | None:
+    return data.events.loc[event, "first_day"] if event in data.events.index else None
+
+
+def side_name_changes(data: Dataset) -> list[tuple[dt.date, dict[str, str]]]:
+    """The days from which each side's area is named anew, with the names: the UN Command
+    from Security Council resolution 84 (event unsc_res84), the Chinese People's Volunteers
+    from their crossing of the Yalu (event cpv_cross_yalu). The dates are the dataset's
+    cited events; a dataset without them names both sides as they stood from late 1950."""
+    first = history_of(data).first_day
+    un_command, cpv = _first_day(data, "unsc_res84"), _first_day(data, "cpv_cross_yalu")
+    days = sorted({first, *(d for d in (un_command, cpv) if d and d > first)})
+    return [
+        (
+            day,
+            {
+                "UN": UN_COMMAND if un_command is None or day >= un_command else ROK,
+                "communist": CPV if cpv is None or day >= cpv else KPA,
+            },
+        )
+        for day in days
+    ]
+
+
+def side_names(data: Dataset, day: dt.date) -> dict[str, str]:
+    """The two sides' names in the legend on `day`."""
+    changes = side_name_changes(data)
+    return next((names for since, names in reversed(changes) if day >= since), changes[0][1])
+
+
+def held_templates(options: MapOptions, names: dict[str, str]) -> list[dict]:
+    """The two held areas without coordinates (drawn under the pockets), named as on the
+    day (side_names). They draw Korea's coast, in place of its land (see
+    figures.korea_land_index)."""
     if "control" not in options.layers:
         return []
     return [
         area_trace(
             ([], []),
-            SIDE_NAME[side],
+            names[side],
             "control",
             SIDE_FILL[side],
             {"color": style.COAST, "width": 0.6},
@@ -115,7 +147,8 @@ def line_text(status: str, accuracy_km: float) -> str:
 def front_traces(data: Dataset, day: dt.date, options: MapOptions) -> list[dict]:
     """The front's traces on a day, in drawing order: held areas, pockets, band, line.
     Empty templates outside the war."""
-    held, band, line = held_templates(options), band_template(options), line_template(options)
+    held = held_templates(options, side_names(data, day))
+    band, line = band_template(options), line_template(options)
     front = history_of(data).on(day)
     if front is None:
         return held + band + line

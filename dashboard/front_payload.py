@@ -31,6 +31,8 @@ from dashboard.front_figures import (
     line_text,
     pocket_front_trace,
     pocket_trace,
+    side_name_changes,
+    side_names,
 )
 from dashboard.look import dress_traces
 from dashboard.map_options import MapOptions
@@ -159,6 +161,10 @@ def _packed_days(data: Dataset, band: bool) -> tuple[list, list, list, list]:
     return shapes, islands, days, notes
 
 
+def held_traces(options: MapOptions, names: dict[str, str]) -> list[dict]:
+    return dress_traces(held_templates(options, names), options)
+
+
 def front_payload(data: Dataset, options: MapOptions, cite, land_index: int) -> dict:
     """What the browser needs to draw the front on any day: each day's packed shapes, the
     pockets' whole traces, the note under the map, and the traces to fill.
@@ -173,6 +179,7 @@ def front_payload(data: Dataset, options: MapOptions, cite, land_index: int) -> 
             "days": [],
             "covers": -1,
             "templates": {"held": [], "band": [], "line": []},
+            "held_names": [],
         }
     shapes, islands, days, notes = _packed_days(data, "uncertainty" in wanted)
     pockets = sorted({p for front in history.days for p in front.pockets}, key=id)
@@ -207,8 +214,19 @@ def front_payload(data: Dataset, options: MapOptions, cite, land_index: int) -> 
             }
             for status, accuracy, sources in notes
         ],
+        # The held areas' names change with the war: the page takes the last set whose
+        # first day has come.
+        "held_names": [
+            {
+                "from": day_number(since),
+                "held": dress_traces(held_templates(options, names), options),
+            }
+            for since, names in side_name_changes(data)
+        ],
         "templates": {
-            "held": dress_traces(held_templates(options), options),
+            "held": dress_traces(
+                held_templates(options, side_names(data, history.first_day)), options
+            ),
             "band": dress_traces(band_template(options), options),
             "line": dress_traces(line_template(options), options),
         },

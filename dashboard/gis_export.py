@@ -87,6 +87,8 @@ def _line_features(data: Dataset, state: MapState, layers: frozenset[str]) -> li
             {"layer": "parallel38", "name": f"38th parallel: {role}", "geometry": data.parallel38}
         )
     future = "" if state.mdl_in_force else " (future: agreed 27 July 1953)"
+    if not (state.mdl_in_force or "future" in layers):
+        layers = layers - {"mdl", "dmz"}  # as on the map: not before its time unless asked
     if "mdl" in layers:
         features.append(
             {

@@ -52,7 +52,11 @@ def loop_options(lang: str) -> list[dict]:
 
 def layer_options(lang: str) -> list[dict]:
     return [
-        {"label": layer_title(name, LAYERS[name].title, lang), "value": name} for name in MAP_LAYERS
+        {
+            "label": layer_title(name, LAYERS[name].title if name in LAYERS else "", lang),
+            "value": name,
+        }
+        for name in MAP_LAYERS
     ]
 
 
@@ -216,7 +220,6 @@ def _side_panel(view: View) -> html.Aside:
             dcc.Loading(dcc.Download(id="download"), type="dot"),
             html.Div(id="export-notice", className="export-notice", role="status"),
             html.Div(id="export-progress", className="export-notice", role="status", hidden=True),
-            html.Div(id="front-note", className="front-note"),
             html.H2(word("events", lang), id="heading-events"),
             html.Div(
                 id="events-panel",
@@ -224,6 +227,8 @@ def _side_panel(view: View) -> html.Aside:
                 role="list",
                 **{"aria-labelledby": "heading-events"},
             ),
+            # After the events: the front's note, its sources folded (map.js frontNote).
+            html.Div(id="front-note", className="front-note"),
         ],
     )
 

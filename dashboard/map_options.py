@@ -12,6 +12,7 @@ MAP_LAYERS = (
     "parallel38",
     "mdl",
     "dmz",
+    "future",  # the MDL and DMZ drawn before 27 July 1953, as the future line
     "frontline",
     "control",
     "uncertainty",

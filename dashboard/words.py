@@ -30,6 +30,7 @@ INTERFACE: dict[str, tuple[str, str]] = {
     "leave_present": ("Leave presentation", "발표 모드 끝내기"),
     "notes": ("Speaker notes", "발표자 노트"),
     "front": ("Front line: ", "전선: "),
+    "front_sources": ("Sources of the front line ({n})", "전선의 출처 ({n})"),
     "pockets": ("Held apart from the line: ", "전선 밖 점령 지역: "),
     "note": ("Note: ", "참고: "),
     "summary": ("The map in words", "지도 요약"),
@@ -46,6 +47,7 @@ LAYER_TITLES_KO = {
     "parallel38": "38도선",
     "mdl": "군사분계선 (1953)",
     "dmz": "비무장지대 (1953)",
+    "future": "1953년 선을 그 이전 날짜에도 (미래의 선)",
     "frontline": "전선",
     "control": "양측의 점령 지역",
     "uncertainty": "전선 위치의 오차 범위",
@@ -69,6 +71,8 @@ LEGEND_KO = {
     "Front line ± its stated accuracy": "전선 ± 표기된 오차",
     "Held by the DPRK and Chinese People's Volunteers": "조선인민군·중국인민지원군 점령 지역",
     "Held by the UN Command and ROK": "유엔군·국군 점령 지역",
+    "Held by the Republic of Korea": "국군 점령 지역",
+    "Held by the DPRK (Korean People's Army)": "조선인민군 점령 지역",
     "UN-held pocket": "유엔군 고립 지역",
     "Military Demarcation Line (27 July 1953)": "군사분계선 (1953년 7월 27일)",
     "Negotiation venue": "회담 장소",
@@ -100,5 +104,9 @@ def legend_name(name: str, lang: str) -> str:
     return LEGEND_KO.get(name, name) if lang == "ko" else name
 
 
+# Options of the picker that are not layers of their own.
+OPTION_TITLES = {"future": "The 1953 line on earlier dates (future)"}
+
+
 def layer_title(layer: str, english: str, lang: str) -> str:
-    return LAYER_TITLES_KO[layer] if lang == "ko" else english
+    return LAYER_TITLES_KO[layer] if lang == "ko" else english or OPTION_TITLES[layer]

@@ -110,3 +110,12 @@ def test_a_work_cited_for_several_documents_is_named_once_with_its_numbers(talks
     # the talks at Kaesong rest on three telegrams of the same FRUS volume
     assert "(FRUS 1951, vol. VII, pt. 1, docs. 445, 516, 543)" in talks.paragraph
     assert "HNC-098" not in talks.paragraph  # what a document is stays in the data
+
+
+def test_the_1953_line_is_left_out_of_earlier_captions_unless_drawn_as_the_future(dataset, talks):
+    assert "Demarcation" not in talks.paragraph and "Demilitarized" not in talks.paragraph
+    future = MapOptions(layers=MapOptions().layers | {"future"})
+    asked = caption(dataset, state_at(dataset, TALKS), future, "The talks at Kaesong")
+    assert "The Military Demarcation Line of 27 July 1953 is drawn faint" in asked.paragraph
+    signed = caption(dataset, state_at(dataset, dt.date(1953, 7, 27)), MapOptions(), "Signed")
+    assert "The Military Demarcation Line of 27 July 1953 is in force" in signed.paragraph

@@ -9,6 +9,7 @@ import json
 from dashboard.animation import map_bundle
 from dashboard.figures import build_figure
 from dashboard.front import history_of
+from dashboard.front_figures import side_names
 from dashboard.map_options import FRONT_LAYERS, MapOptions
 from dashboard.state import TIMELINE_DAYS, day_from_number, state_at
 from dashboard.timeline_strip import timeline_figure
@@ -54,11 +55,50 @@ def test_korean_labels(dataset):
     assert areas["text"] == ["중국", "소련", "일본"]
 
 
-def test_the_mdl_is_a_future_line_until_27_july_1953(dataset):
+def drawn(figure, layer):
+    return [t for t in figure["data"] if t["meta"].get("layer") == layer and t["lon"]]
+
+
+def test_the_mdl_and_dmz_wait_for_27_july_1953_unless_the_future_line_is_asked_for(dataset):
     before = figure_on(dataset, dt.date(1953, 7, 26))
+    assert not drawn(before, "mdl") and not drawn(before, "dmz")
+    assert all(t.get("showlegend") is False for t in before["data"] if t["meta"]["layer"] == "mdl")
+    with_future = figure_on(
+        dataset, dt.date(1953, 7, 26), layers=frozenset({"mdl", "dmz", "future"})
+    )
+    assert [t["name"] for t in drawn(with_future, "mdl")] == [
+        "1953 MDL (future line, not yet agreed)"
+    ]
+    assert [t["name"] for t in drawn(with_future, "dmz")] == ["DMZ (future, from 27 July 1953)"]
     after = figure_on(dataset, dt.date(1953, 7, 27))
-    assert traces_named(before, "1953 MDL (future line, not yet agreed)")
-    assert traces_named(after, "Military Demarcation Line (27 July 1953)")
+    assert [t["name"] for t in drawn(after, "mdl")] == ["Military Demarcation Line (27 July 1953)"]
+    assert drawn(after, "dmz")
+
+
+def test_the_legend_names_who_held_each_side_on_every_day_of_the_war(dataset):
+    events = dataset.events["first_day"]
+    un_command, cpv = events["unsc_res84"], events["cpv_cross_yalu"]
+    assert (un_command, cpv) == (dt.date(1950, 7, 7), dt.date(1950, 10, 19))
+    history = history_of(dataset)
+    day = history.first_day
+    while history.on(day) is not None:
+        names = side_names(dataset, day)
+        assert names["UN"] == (
+            "Held by the UN Command and ROK"
+            if day >= un_command
+            else "Held by the Republic of Korea"
+        ), day
+        assert names["communist"] == (
+            "Held by the DPRK and Chinese People's Volunteers"
+            if day >= cpv
+            else "Held by the DPRK (Korean People's Army)"
+        ), day
+        day += dt.timedelta(days=1)
+    first = figure_on(dataset, history.first_day, layers=frozenset({"control"}))
+    assert [t["name"] for t in first["data"] if t["meta"].get("side")] == [
+        "Held by the Republic of Korea",
+        "Held by the DPRK (Korean People's Army)",
+    ]
 
 
 def test_the_38th_parallel_divides_until_the_invasion(dataset):

@@ -92,6 +92,13 @@
   }
 
   // The graph is drawn after the first render returns: watch the viewer's moves once it is.
+  // The selected event scrolled into the side panel's view, once Dash has drawn it.
+  function showSelectedSoon(tries) {
+    const card = document.querySelector("#events-panel .event.selected");
+    if (card) card.scrollIntoView({ block: "nearest" });
+    else if ((tries || 0) < 20) setTimeout(() => showSelectedSoon((tries || 0) + 1), 50);
+  }
+
   function watchSoon() {
     const gd = document.querySelector("#map .js-plotly-plot");
     const base = document.querySelector("#map-base .js-plotly-plot");
@@ -135,7 +142,10 @@
       note.push(el("P", { className: "pockets", children: say("pockets")
         + pockets.join("; ") + "." }));
     }
-    note.push(el("Ul", { className: "sources", children: found.sources.map(citation) }));
+    // The sources fold away: the events of the day come first in the panel.
+    note.push(el("Details", { className: "front-sources", children: [
+      el("Summary", { children: say("front_sources").replace("{n}", found.sources.length) }),
+      el("Ul", { className: "sources", children: found.sources.map(citation) })] }));
     return note;
   }
 
@@ -180,6 +190,7 @@
         && before.noteKey.every((x, i) => x === noteKey[i]);
       drawn.noteKey = noteKey;
       const note = sameNote ? noUpdate() : frontNote(bundle, day);
+      if (selected && before.selected !== selected) showSelectedSoon();
       const summary = sameNote && before.epoch === epoch ? noUpdate()
         : epoch.summary + (found ? " " + say("front") + found.status + "." : "");
       return [figure, base, inset, panel, note, summary];

@@ -98,7 +98,8 @@
     const t = front.templates, day = frontDay(front, n);
     if (!day) return t.held.concat(t.band, t.line);
     const shape = front.shapes[day.at[0]], islands = front.islands[day.at[1]];
-    const held = t.held.map((tpl) => {
+    const named = front.held_names.filter((era) => era.from <= n).pop();
+    const held = (named ? named.held : t.held).map((tpl) => {
       const side = tpl.meta.side === "UN" ? "un" : "communist";
       return Object.assign({}, tpl, unpack(front, shape[side].concat(islands[side]), shape.line));
     });

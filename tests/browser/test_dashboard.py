@@ -42,14 +42,48 @@ def test_the_page_opens_at_its_date_with_nothing_fetched_elsewhere(open_view, wa
     assert watch.foreign_requests == []
 
 
+def legend_texts(page) -> list[str]:
+    return page.eval_on_selector_all("#map .legend text", "ns => ns.map(n => n.textContent)")
+
+
 def test_the_slider_moves_the_map_and_the_date(open_view):
     page = open_view("?date=1953-07-26")
-    assert "1953 MDL (future line, not yet agreed)" in map_trace_names(page)
+    assert not any("Demarcation" in t or "MDL" in t for t in legend_texts(page))
     page.focus("#day [role=slider]")
     page.keyboard.press("ArrowRight")
     wait_for_label(page, "27 July 1953")
-    assert "Military Demarcation Line (27 July 1953)" in map_trace_names(page)
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('#map .legend text'))"
+        ".some(n => n.textContent === 'Military Demarcation Line (27 July 1953)')"
+    )
     page.wait_for_function("() => location.search.includes('date=1953-07-27')")
+
+
+def test_the_future_line_is_drawn_before_its_time_only_when_asked_for(open_view):
+    page = open_view("?date=1951-08-01")
+    assert "1953 MDL (future line, not yet agreed)" not in legend_texts(page)
+    page.locator("#layers input[value=future]").check()
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('#map .legend text'))"
+        ".some(n => n.textContent === '1953 MDL (future line, not yet agreed)')"
+    )
+    page.wait_for_function("() => location.search.includes('future')")
+
+
+def test_the_legend_names_who_held_each_side_as_the_war_changes(open_view):
+    page = open_view("?date=1950-07-06&layers=control,frontline")
+    names = legend_texts(page)
+    assert "Held by the Republic of Korea" in names
+    assert "Held by the DPRK (Korean People's Army)" in names
+    page.focus("#day [role=slider]")
+    page.keyboard.press("ArrowRight")
+    wait_for_label(page, "7 July 1950")
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('#map .legend text'))"
+        ".some(n => n.textContent === 'Held by the UN Command and ROK')"
+    )
+    page = open_view("?date=1950-10-19&layers=control")
+    assert "Held by the DPRK and Chinese People's Volunteers" in legend_texts(page)
 
 
 def test_play_advances_the_date_and_pause_stops_it(open_view):
@@ -253,7 +287,7 @@ def front_on_page(page) -> dict:
           const held = data.filter(t => t.meta && t.meta.layer === 'control')
             .map(t => ({lon: t.lon, lat: t.lat, meta: t.meta}));
           return {lon: line.lon, lat: line.lat, held: held,
-                  note: document.getElementById('front-note').innerText};
+                  note: document.getElementById('front-note').textContent};
         }"""
     )
     return {**drawn, "un": composed_un_area(drawn["held"]).area}
@@ -355,3 +389,28 @@ def test_a_tour_stop_still_sets_its_view(open_view):
         "._fullLayout.geo.projection.scale > 1.5"
     )
     assert map_view(page)["scale"] == pytest.approx(2.0)
+
+
+def test_the_side_panel_shows_the_selected_event_first_and_folds_the_front_sources(open_view):
+    page = open_view("?date=1951-08-01&event=kaesong_talks_session")
+    card = page.locator("#events-panel .event.selected")
+    card.wait_for()
+    page.wait_for_function(
+        "() => { const r = document.querySelector('#events-panel .event.selected')"
+        ".getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight - 60; }"
+    )
+    order = page.evaluate(
+        "() => document.getElementById('events-panel')"
+        ".compareDocumentPosition(document.getElementById('front-note'))"
+    )
+    assert order & 4  # the front's note follows the events
+    page.wait_for_selector("#front-note details.front-sources")
+    assert not page.evaluate("() => document.querySelector('#front-note details').open")
+    summary = page.inner_text("#front-note summary")
+    assert summary.startswith("Sources of the front line (")
+    page.click("#front-note summary")
+    assert page.locator("#front-note .sources li").first.is_visible()
+    # Nothing runs past the panel's edge.
+    assert page.evaluate(
+        "() => { const s = document.querySelector('.side'); return s.scrollWidth <= s.clientWidth; }"
+    )
