@@ -412,5 +412,6 @@ def test_the_side_panel_shows_the_selected_event_first_and_folds_the_front_sourc
     assert page.locator("#front-note .sources li").first.is_visible()
     # Nothing runs past the panel's edge.
     assert page.evaluate(
-        "() => { const s = document.querySelector('.side'); return s.scrollWidth <= s.clientWidth; }"
+        "() => { const s = document.querySelector('.side');"
+        " return s.scrollWidth <= s.clientWidth; }"
     )
