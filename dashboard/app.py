@@ -44,6 +44,13 @@ def _page_query() -> dict[str, str]:
     return dict(flask.request.args)
 
 
+def with_language(page: str) -> str:
+    """The page's <html> says its language (the link's lang; English by default): screen
+    readers and hyphenation depend on it. The page keeps it up to date (map.js relabel)."""
+    lang = "ko" if _page_query().get("lang") == "ko" else "en"
+    return page.replace("<html>", f'<html lang="{lang}">', 1)
+
+
 def callback_failed(err: Exception) -> None:
     """A server callback raised: log it with its traceback, tell the reader in the page's
     notice, and leave every output as it was (the page keeps working)."""
@@ -68,6 +75,8 @@ def create_app(
         on_error=callback_failed,
     )
     app.index_string = app.index_string.replace("{%favicon%}", FAVICON)
+    dash_index = app.interpolate_index
+    app.interpolate_index = lambda **parts: with_language(dash_index(**parts))
     event_days = {eid: d for eid, d in data.events["first_day"].items()}
 
     files = DataFiles(data, data_dir)

@@ -120,6 +120,11 @@
     const cursor = document.getElementById("timeline-cursor");
     const written = core().writtenDate(bundle, day, bundle.lang);
     if (label && label.textContent !== written) label.textContent = written;
+    // The slider's thumb says the date to a screen reader, not the day's number.
+    const thumb = document.querySelector("#day [role=slider]");
+    if (thumb && thumb.getAttribute("aria-valuetext") !== written) {
+      thumb.setAttribute("aria-valuetext", written);
+    }
     if (cursor) {
       cursor.style.left = "calc(" + PLOT_LEFT + "px + (100% - " + (PLOT_LEFT + PLOT_RIGHT)
         + "px) * " + share.toFixed(5) + ")";
@@ -263,6 +268,7 @@
     relabel: function (lang, allWords, playerOff) {
       W = allWords[lang] || allWords.en;
       view.lang = lang;
+      document.documentElement.lang = lang === "ko" ? "ko" : "en";
       return [W.title, W.layers, W.export, W.events, W.prev_event, W.next_event,
         playerOff === false ? W.pause : W.play, W._speed_options, W._loop_options,
         W._layer_options, W._tour_options, W.tour, W.prev_stop, W.next_stop, W.notes,
