@@ -14,6 +14,7 @@ from dashboard.figures import build_figure, dynamic_traces, korea_land_index, st
 from dashboard.front_payload import front_payload
 from dashboard.look import dress_layout, dress_traces
 from dashboard.map_options import MapOptions
+from dashboard.projection import SCREEN
 from dashboard.state import TIMELINE_DAYS, TIMELINE_START, change_days, day_number, state_at
 from dashboard.summary import map_summary
 from dashboard.world_inset import inset_geo
@@ -65,8 +66,13 @@ def tour_entries(data: Dataset) -> dict[str, dict]:
                 {
                     "day": day_number(stop.day),
                     "layers": list(stop.layers),
+                    # A stop's zoom counts from the map as it opens (2: twice as close).
                     "view": stop.view
-                    and {"lon": stop.view.lon, "lat": stop.view.lat, "zoom": stop.view.zoom},
+                    and {
+                        "lon": stop.view.lon,
+                        "lat": stop.view.lat,
+                        "zoom": stop.view.zoom * SCREEN.zoom,
+                    },
                     "caption": stop.caption,
                     "caption_ko": stop.caption_ko or stop.caption,
                     "notes": stop.notes,

@@ -10,20 +10,21 @@ import functools
 import math
 
 import geopandas as gpd
-from shapely.geometry import box
 
 from dashboard import style
 from dashboard.front_figures import front_traces
-from dashboard.geometry_coords import line_coords, polygon_coords
+from dashboard.geometry_coords import polygon_coords
 from dashboard.look import dress_layout, dress_traces
 from dashboard.map_options import MapOptions
+from dashboard.projection import SCREEN, geo_window
 from dashboard.state import EventMark, MapState, event_marks
 from dashboard.traces import EMPTY_TEMPLATE, area_trace, decoration, line_trace, place_name, plain
 from dashboard.words import area_name
 from dashboard.world_inset import inset_geo, inset_traces
 from events.dataset import Dataset
-from geodata.region import LAT_MAX, LAT_MIN, LON_MAX, LON_MIN
 
+# The land areas of the base map, in drawing order: Korea last, over its neighbours.
+LAND_NAMES = ("China", "Mongolia", "USSR", "Japan", "Korea")
 NEIGHBOUR_SCREEN_DETAIL = 0.01  # degrees (about 1 km)
 # Text that names the land areas; positions are only where the words sit on the map.
 AREA_LABELS = [("CHINA", 122.6, 41.9), ("USSR", 131.1, 43.15), ("JAPAN", 131.0, 33.05)]
@@ -33,7 +34,7 @@ def static_traces(data: Dataset, options: MapOptions) -> list[dict]:
     """Land and coast: the same on every day. (During the war the held areas, which have
     the same coast, are drawn instead of Korea's land: see `korea_land_index`.)"""
     traces = []
-    for name in ("China", "USSR", "Japan", "Korea"):
+    for name in LAND_NAMES:
         if name not in data.basemap.index:
             continue
         korea = name == "Korea"
@@ -49,11 +50,6 @@ def static_traces(data: Dataset, options: MapOptions) -> list[dict]:
                 showlegend=False,
             )
         )
-    # A thin frame round the map box, so the land's straight edges read as the map's edge.
-    frame_lon, frame_lat = line_coords(box(LON_MIN, LAT_MIN, LON_MAX, LAT_MAX).exterior)
-    traces.append(
-        decoration(frame_lon, frame_lat, "frame", "land", line={"color": style.MUTED, "width": 1})
-    )
     traces.append(
         decoration(
             [x for _, x, _ in AREA_LABELS],
@@ -219,8 +215,9 @@ def _venue_traces_for(
     idle = home.loc[[p for p in venue_ids if p not in active_ids]]
     active = home.loc[list(active_ids)]
     idle_labels = [place_name(r, lang) for _, r in idle.iterrows()]
-    in_session = "회담 중" if lang == "ko" else "talks in session"
-    active_labels = [f"<b>{place_name(r, lang)}</b>: {in_session}" for _, r in active.iterrows()]
+    # The name alone, in bold: the large amber diamond says "talks in session" (the legend
+    # explains it), which keeps the label short in the crowded Kaesong–Seoul corner.
+    active_labels = [f"<b>{place_name(r, lang)}</b>" for _, r in active.iterrows()]
     return [
         _places_trace(
             idle,
@@ -346,10 +343,8 @@ def base_layout(options: MapOptions) -> dict:
             "visible": False,
             "bgcolor": style.SEA,
             "domain": {"x": [0, 1], "y": [0, 1]},
-            "projection": {"type": "mercator"},
-            # The whole map box: land is drawn to its edges, so no coast ends in mid-air.
-            "lonaxis": {"range": [LON_MIN, LON_MAX]},
-            "lataxis": {"range": [LAT_MIN, LAT_MAX]},
+            # The whole base map, zoomed to Korea (dashboard/projection.py).
+            **geo_window(SCREEN),
         },
         "geo2": inset_geo(False),
         "uirevision": "korea-map",
@@ -362,9 +357,7 @@ def korea_land_index(data: Dataset) -> int:
     """Where Korea's land stands among the static traces. While the war is on and the held
     areas are drawn, they cover all of Korea's land and draw its coast: Korea's own land
     trace is left out then, which spares the browser a third of the map's vertices."""
-    return [n for n in ("China", "USSR", "Japan", "Korea") if n in data.basemap.index].index(
-        "Korea"
-    )
+    return [n for n in LAND_NAMES if n in data.basemap.index].index("Korea")
 
 
 def build_figure(data: Dataset, state: MapState, options: MapOptions) -> dict:

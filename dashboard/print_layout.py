@@ -10,8 +10,9 @@ import copy
 import math
 
 from dashboard import style
+from dashboard.projection import CENTRE, PRINT, geo_window, north_turn, scale_factor
 from dashboard.traces import decoration
-from geodata.region import KM_PER_DEGREE, LAT_MAX, LAT_MIN, LON_MAX, LON_MIN
+from geodata.region import KM_PER_DEGREE
 
 CSS_DPI = 96  # Plotly lays out in CSS pixels: 96 to the inch
 # Every print is laid out at one column width and scaled to the size asked for, so type,
@@ -24,16 +25,12 @@ CREDIT = (
 )
 # The scale bar sits over the Korea Strait, clear of the world inset (bottom left).
 SCALE_LAT, SCALE_LON, SCALE_KM = 33.15, 127.6, 100
-
-
-def _mercator_y(lat: float) -> float:
-    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+NORTH_LON, NORTH_LAT = 131.2, 41.3  # the north arrow, over the Sea of Japan
 
 
 def map_aspect() -> float:
-    """Width over height of the map box in the Mercator projection the map uses."""
-    width = math.radians(LON_MAX - LON_MIN)
-    return width / (_mercator_y(LAT_MAX) - _mercator_y(LAT_MIN))
+    """Width over height of the printed map's frame (dashboard/projection.py)."""
+    return PRINT.aspect
 
 
 def page_size(width_mm: float = REFERENCE_WIDTH_MM) -> tuple[int, int]:
@@ -44,8 +41,10 @@ def page_size(width_mm: float = REFERENCE_WIDTH_MM) -> tuple[int, int]:
 
 
 def _scale_bar() -> list[dict]:
-    """A 100 km bar true at its own latitude (Mercator stretches scale northwards)."""
-    degrees = SCALE_KM / (KM_PER_DEGREE * math.cos(math.radians(SCALE_LAT)))
+    """A bar as long on the map as 100 km at the map's centre (38°N): drawn along its own
+    parallel, where the conic's scale differs from the centre's by a fraction of a percent."""
+    ground_km = SCALE_KM * scale_factor(CENTRE[1]) / scale_factor(SCALE_LAT)
+    degrees = ground_km / (KM_PER_DEGREE * math.cos(math.radians(SCALE_LAT)))
     ends = [SCALE_LON, SCALE_LON + degrees / 2, SCALE_LON + degrees]
     tick = 0.06
     lons, lats = [ends[0], ends[2]], [SCALE_LAT, SCALE_LAT]
@@ -70,10 +69,34 @@ def _scale_bar() -> list[dict]:
             "scale note",
             "print",
             mode="text",
-            text=[f"scale true at {SCALE_LAT:.0f}°N"],
+            text=[f"scale at {CENTRE[1]:.0f}°N, the map's centre"],
             textposition="bottom center",
             textfont={"size": 9, "color": style.MUTED},
         ),
+    ]
+
+
+def _north_arrow() -> list[dict]:
+    """North where the arrow stands: the conic's meridians lean a few degrees off the
+    vertical away from the centre, so the arrow is turned to the meridian there."""
+    return [
+        decoration(
+            [NORTH_LON],
+            [NORTH_LAT],
+            "north arrow",
+            "print",
+            mode="markers+text",
+            text=["<b>N</b>"],
+            textposition="top center",
+            textfont={"size": 13, "color": style.INK},
+            marker={
+                "symbol": "arrow-up",
+                "size": 16,
+                "angle": round(north_turn(NORTH_LON, NORTH_LAT), 1),
+                "color": style.INK,
+                "line": {"width": 0},
+            },
+        )
     ]
 
 
@@ -122,23 +145,20 @@ def for_print(figure: dict, title: str, date_text: str) -> dict:
         _page_text(f"<b>{title}</b>", 1, "bottom", 26, 17, style.INK),
         _page_text(date_text, 1, "bottom", 6, 13, style.MUTED),
         {**_page_text(CREDIT, 0, "top", -120, 9, style.MUTED), "align": "left"},
-        # North arrow: Mercator keeps north straight up everywhere on the map.
+    ]
+    layout["geo"] = {**layout["geo"], **geo_window(PRINT)}
+    # The map's frame: a line round the plot area, which the map fills exactly.
+    layout["shapes"] = [
         {
-            "text": "<b>N</b>",
-            "x": 0.965,
-            "y": 0.86,
+            "type": "rect",
             "xref": "paper",
             "yref": "paper",
-            "ax": 0,
-            "ay": 34,
-            "showarrow": True,
-            "arrowhead": 2,
-            "arrowsize": 1.4,
-            "arrowwidth": 2,
-            "arrowcolor": style.INK,
-            "yanchor": "bottom",
-            "font": {"size": 13, "color": style.INK},
-        },
+            "x0": 0,
+            "x1": 1,
+            "y0": 0,
+            "y1": 1,
+            "line": {"color": style.MUTED, "width": 1},
+        }
     ]
-    printed["data"] = printed["data"] + _scale_bar()
+    printed["data"] = printed["data"] + _scale_bar() + _north_arrow()
     return printed

@@ -63,7 +63,9 @@ def inset_traces(data: Dataset, state: MapState, lang: str) -> list[dict]:
         "lon": [*mark_lon, KOREA_ANCHOR[0]] if active else [],
         "lat": [*mark_lat, KOREA_ANCHOR[1]] if active else [],
         "text": [*labels, korea] if active else [],
-        "textposition": "top center",
+        # Korea's name to its west, the names of places near it to their east, so that
+        # Korea and Tokyo (or Yokohama) do not print over each other.
+        "textposition": [_beside(lon) for lon in mark_lon] + ["middle left"] if active else [],
         "textfont": {"size": 11, "color": style.INK},
         "hovertext": [*hovers, korea] if active else [],
         "hoverinfo": "text",
@@ -80,8 +82,14 @@ def inset_traces(data: Dataset, state: MapState, lang: str) -> list[dict]:
     return [land, rays, marks]
 
 
+def _beside(lon: float) -> str:
+    """Where a place's name goes: east of it when it lies just east of Korea."""
+    return "middle right" if 0 < lon - KOREA_ANCHOR[0] < 40 else "top center"
+
+
 def inset_geo(active: bool) -> dict:
-    """The locator's frame: shown only while something happens away from Korea."""
+    """The locator's frame: shown only while something happens away from Korea. No
+    built-in layer (Plotly would fetch its world from elsewhere): the land is a trace."""
     return {
         "visible": False,
         "domain": {"x": [0.005, 0.30], "y": [0.01, 0.25]},

@@ -24,10 +24,11 @@ from pathlib import Path
 
 import geopandas as gpd
 import shapely
+import shapely.affinity
 from shapely.geometry import box, mapping
 from shapely.ops import linemerge, unary_union
 
-from geodata.region import LAT_MAX, LAT_MIN, LON_MAX, LON_MIN
+from geodata.region import BASEMAP_LAT, BASEMAP_LON
 
 PACKAGE = "world-atlas@2.0.2"
 # sha256 of the files inside world-atlas 2.0.2: refuse any other input.
@@ -48,6 +49,7 @@ LAND_AREAS = {
     "North Korea": "Korea",
     "South Korea": "Korea",
     "China": "China",
+    "Mongolia": "Mongolia",
     "Russia": "USSR",
     "Japan": "Japan",
 }
@@ -86,12 +88,12 @@ def _polygons_only(geometry):
 
 
 def build_land(countries: gpd.GeoDataFrame) -> list[dict]:
-    """Land areas clipped to the map box; North and South Korea merged into one Korea.
+    """Land areas clipped to the base map's box; North and South Korea merged into one Korea.
 
     The 1953 line is NOT drawn as a border on the base map: before 27 July 1953 it did not
     exist, and after that date the MDL layer draws it.
     """
-    frame = box(LON_MIN, LAT_MIN, LON_MAX, LAT_MAX)
+    frame = box(BASEMAP_LON[0], BASEMAP_LAT[0], BASEMAP_LON[1], BASEMAP_LAT[1])
     features = []
     for label in sorted(set(LAND_AREAS.values())):
         names = [ne for ne, lab in LAND_AREAS.items() if lab == label]
@@ -157,12 +159,46 @@ def write_geojson(path: Path, features: list[dict]) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+def _unwrapped(ring) -> list[tuple[float, float]]:
+    """A ring's points with longitudes made continuous: a ring that crosses the
+    antimeridian goes on past 180° instead of jumping back to -180°."""
+    points, shift, last = [], 0.0, None
+    for x, y in ring.coords:
+        if last is not None and abs(x + shift - last) > 180:
+            shift += 360 if x + shift < last else -360
+        points.append((x + shift, y))
+        last = x + shift
+    return points
+
+
+def _on_one_side(polygon) -> list:
+    """A polygon of the sphere as polygons of the plane between -180° and 180°: cut where
+    it crosses the antimeridian, each part moved back to its own side."""
+    exterior = shapely.Polygon(
+        _unwrapped(polygon.exterior), [_unwrapped(r) for r in polygon.interiors]
+    )
+    exterior = shapely.make_valid(exterior)
+    parts = []
+    for offset in (-360, 0, 360):
+        window = box(-180 - offset, -90, 180 - offset, 90)
+        piece = exterior.intersection(window)
+        if not piece.is_empty:
+            parts.append(shapely.affinity.translate(piece, xoff=offset))
+    return parts
+
+
 def build_world(land: gpd.GeoDataFrame) -> list[dict]:
-    """The world's land, coarse, for the locator inset that shows Moscow, New York, Geneva."""
-    # Antarctica is left out (the inset never reaches it; its ring is invalid in the source).
-    north_of_60s = box(-180, -60, 180, 84)
-    parts = [shapely.make_valid(g).intersection(north_of_60s) for g in land.geometry]
-    world = _polygons_only(shapely.set_precision(shapely.union_all(parts), WORLD_GRID))
+    """The world's land, coarse, for the locator inset that shows Moscow, New York, Geneva.
+    Every polygon stays on its side of the antimeridian (Chukotka and Fiji are cut there),
+    so that a map drawing straight lines between points never draws one across the world."""
+    pieces = []
+    for geometry in land.geometry:
+        for polygon in shapely.get_parts(geometry):
+            # Antarctica is left out: the inset never reaches it, and its ring circles the pole.
+            if polygon.bounds[1] < -60:
+                continue
+            pieces.extend(_on_one_side(polygon))
+    world = _polygons_only(shapely.set_precision(shapely.union_all(pieces), WORLD_GRID))
     return [
         {
             "type": "Feature",

@@ -13,7 +13,7 @@ import shapely
 from shapely.geometry import shape
 
 from geodata.problems import ProblemLog, read_utf8
-from geodata.region import in_map_box
+from geodata.region import MAP_BOX, Box, in_map_box
 
 
 @dataclass(frozen=True)
@@ -176,6 +176,7 @@ def read_features(
     required: tuple[str, ...],
     *,
     check_box: bool = True,
+    box: Box = MAP_BOX,
 ) -> list[LocatedFeature]:
     """Every feature of the file, with problems logged for missing properties and bad shapes."""
     text = read_utf8(path, log, "a GeoJSON FeatureCollection")
@@ -195,15 +196,17 @@ def read_features(
                 log.add(line, name, "property missing or empty", f"a value for {name}")
         geometry = _geometry(line, feature.get("geometry"), log)
         if geometry is not None and check_box:
-            outside = [(x, y) for x, y in shapely.get_coordinates(geometry) if not in_map_box(x, y)]
+            coords = shapely.get_coordinates(geometry)
+            outside = [(x, y) for x, y in coords if not in_map_box(x, y, box)]
             if outside:
                 x, y = outside[0]
+                (west, east), (south, north) = box
                 log.add(
                     line,
                     "geometry",
                     f"coordinate {format_position(x, y)} outside the map's box"
                     f"{position_hint(x, y)}",
-                    "longitude 119–132, latitude 32.5–43.5; [lon, lat] order",
+                    f"longitude {west:g}–{east:g}, latitude {south:g}–{north:g}; [lon, lat] order",
                 )
         located.append(LocatedFeature(line, properties, geometry))
     return located

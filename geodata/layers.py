@@ -14,7 +14,7 @@ from shapely.geometry import LineString
 
 from geodata.geojson_file import read_features
 from geodata.problems import ProblemLog
-from geodata.region import GEOGRAPHIC_CRS, LON_MAX, LON_MIN, METRIC_CRS
+from geodata.region import BASEMAP_BOX, GEOGRAPHIC_CRS, LON_MAX, LON_MIN, METRIC_CRS
 
 # Armistice Agreement, Article I, paragraph 1: each side withdraws two kilometres
 # from the Military Demarcation Line.
@@ -30,9 +30,9 @@ def _frame(features, columns: list[str]) -> gpd.GeoDataFrame:
 
 
 def load_basemap(path: Path) -> gpd.GeoDataFrame:
-    """Land areas (Korea, China, USSR, Japan) indexed by name."""
+    """Land areas (Korea and its neighbours) indexed by name."""
     log = ProblemLog(str(path))
-    features = read_features(path, log, ("name", "source"))
+    features = read_features(path, log, ("name", "source"), box=BASEMAP_BOX)
     for f in features:
         if f.geometry is not None and f.geometry.geom_type not in ("Polygon", "MultiPolygon"):
             log.add(f.line, "geometry", f"a {f.geometry.geom_type}", "a Polygon or MultiPolygon")

@@ -20,7 +20,7 @@ def test_check_prints_a_summary_line_per_file():
     result = run_cli("check")
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].startswith("geodata/basemap.geojson: 4 land areas")
+    assert lines[0].startswith("geodata/basemap.geojson: 5 land areas")
     assert lines[1].startswith("geodata/mdl_1953.geojson: Military Demarcation Line")
     assert lines[2].startswith("geodata/places.geojson: ")
     assert lines[3].startswith("geodata/frontlines.geojson: ")

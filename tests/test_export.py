@@ -251,3 +251,20 @@ def test_the_printed_fills_stay_apart_in_greyscale(dataset, renderer, tmp_path):
     printed = Image.open(tmp_path / "map.png")
     fills = {name: rendered_fill(printed, colour) for name, colour in LOOKS["screen"].items()}
     assert_apart_in_greyscale(fills)
+
+
+def test_the_printed_map_fills_its_frame_to_the_edges(dataset, renderer, tmp_path):
+    """No strip of paper inside the frame: the print window (dashboard/projection.py)
+    has the frame's proportions, and the land reaches every edge."""
+    from dashboard.print_layout import MARGIN, page_size
+
+    snap = Snapshot(dt.date(1951, 8, 1), frozenset({"control"}), dpi=96)
+    export_snapshot(dataset, snap, "png", tmp_path / "map.png", renderer)
+    page = np.asarray(Image.open(tmp_path / "map.png").convert("RGB"))
+    width, height = page_size()
+    assert page.shape[:2] == (height, width)
+    inside = page[
+        MARGIN["t"] + 2 : height - MARGIN["b"] - 2, MARGIN["l"] + 2 : width - MARGIN["r"] - 2
+    ]
+    paper = (inside >= 250).all(axis=2)
+    assert paper.mean() < 0.002, paper.mean()

@@ -49,7 +49,7 @@ def test_the_base_map_does_not_draw_the_1953_line_as_a_border(dataset):
     middle = mdl.interpolate(0.5, normalized=True)
     assert dataset.land.contains(middle)
     assert metric(middle).distance(metric(dataset.land.boundary)) > 10_000
-    assert set(dataset.basemap.index) == {"Korea", "China", "USSR", "Japan"}
+    assert set(dataset.basemap.index) == {"Korea", "China", "Mongolia", "USSR", "Japan"}
 
 
 def test_the_china_korea_border_is_kept(dataset):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from dashboard.projection import SCREEN
+
 pytestmark = pytest.mark.browser
 
 TOUR = "?tour=division_to_armistice&stop=1"
@@ -53,7 +55,8 @@ def test_a_stop_with_a_view_zooms_the_map_and_sets_its_layers(open_view):
     page.keyboard.press("PageDown")
     wait_for_text(page, "#stop-label", "Stop 2 of 12")
     page.wait_for_function(
-        "() => document.querySelector('#map .js-plotly-plot').layout.geo.projection.scale === 2"
+        "z => document.querySelector('#map .js-plotly-plot').layout.geo.projection.scale === z",
+        arg=2 * SCREEN.zoom,
     )
     layers = page.evaluate(
         "() => [...document.querySelectorAll('#layers input:checked')].map(i => i.value)"
