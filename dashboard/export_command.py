@@ -50,7 +50,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="figure width in millimetres (default 170, a journal page)",
     )
     parser.add_argument("--dpi", type=int, default=300, help="PNG resolution (default 300)")
-    parser.add_argument("--title", default=None, help="title printed above the map")
+    parser.add_argument(
+        "--title",
+        default=None,
+        help='title printed above the map (--title "" for none, as journals set their own)',
+    )
     parser.add_argument(
         "--every-event", type=Path, metavar="DIR", help="write one map per event into DIR"
     )
@@ -69,7 +73,7 @@ def run(data: Dataset, args: argparse.Namespace) -> list[Path]:
         args.lang,
         args.width_mm,
         args.dpi,
-        args.title or Snapshot(DEFAULT_DAY).title,
+        Snapshot(DEFAULT_DAY).title if args.title is None else args.title,
     )
     if args.every_event:
         return export_series(data, base, args.format, args.every_event, event_days(data))

@@ -18,7 +18,11 @@ CSS_DPI = 96  # Plotly lays out in CSS pixels: 96 to the inch
 # Every print is laid out at one column width and scaled to the size asked for, so type,
 # legend and map keep their proportions at any size (vector formats scale exactly).
 REFERENCE_WIDTH_MM = 170.0
-MARGIN = {"l": 12, "r": 12, "t": 64, "b": 150}  # legend rows and credit below
+SIDE_MARGIN = 12
+TITLE_SPACE, DATE_SPACE = 64, 36  # above the map: title and date, or the date alone
+LEGEND_ROW = 20  # px a row of the legend takes (two columns)
+LEGEND_SYMBOL = 70  # px Plotly gives an entry besides its text (symbol, gaps)
+LEGEND_GAP, CREDIT_SPACE = 12, 34  # above the legend; the credit's two lines below it
 CREDIT = (
     "Korea 1945–1954 map. Land, coast and MDL: Natural Earth (public domain); 38th parallel"
     "<br>and DMZ computed from them. Events and places: every source is in the caption."
@@ -33,11 +37,25 @@ def map_aspect() -> float:
     return PRINT.aspect
 
 
-def page_size(width_mm: float = REFERENCE_WIDTH_MM) -> tuple[int, int]:
-    """(width, height) in CSS pixels for a figure width_mm wide whose map fills the page."""
+def legend_rows(figure: dict) -> int:
+    """Rows of the printed legend: its entries two to a row."""
+    entries = sum(1 for t in figure["data"] if t.get("showlegend", True) is not False)
+    return math.ceil(entries / 2)
+
+
+def margins(figure: dict, titled: bool) -> dict[str, int]:
+    """Room round the map for what the page holds: the title (if any) and the date above,
+    the legend's rows and the credit below. The page is as tall as its content."""
+    below = LEGEND_GAP + legend_rows(figure) * LEGEND_ROW + CREDIT_SPACE
+    top = TITLE_SPACE if titled else DATE_SPACE
+    return {"l": SIDE_MARGIN, "r": SIDE_MARGIN, "t": top, "b": below}
+
+
+def page_size(margin: dict[str, int], width_mm: float = REFERENCE_WIDTH_MM) -> tuple[int, int]:
+    """(width, height) in CSS pixels for a figure width_mm wide whose map fills its frame."""
     width = round(width_mm / 25.4 * CSS_DPI)
-    plot_width = width - MARGIN["l"] - MARGIN["r"]
-    return width, round(plot_width / map_aspect()) + MARGIN["t"] + MARGIN["b"]
+    plot_width = width - margin["l"] - margin["r"]
+    return width, round(plot_width / map_aspect()) + margin["t"] + margin["b"]
 
 
 def _scale_bar() -> list[dict]:
@@ -119,13 +137,14 @@ def _page_text(text: str, y: float, anchor: str, shift: int, size: int, colour: 
 def for_print(figure: dict, title: str, date_text: str) -> dict:
     """The dashboard's figure dressed for a page: nothing on the map itself changes."""
     printed = copy.deepcopy(figure)
-    width, height = page_size()
+    margin = margins(printed, bool(title.strip()))
+    width, height = page_size(margin)
     layout = printed["layout"]
     layout.update(
         {
             "width": width,
             "height": height,
-            "margin": dict(MARGIN),
+            "margin": margin,
             "paper_bgcolor": "white",
             "dragmode": False,
         }
@@ -140,11 +159,16 @@ def for_print(figure: dict, title: str, date_text: str) -> dict:
         "yanchor": "top",
         "bgcolor": "white",
         "borderwidth": 0,
+        # A grid: two columns of equal width, whatever each entry's length.
+        "entrywidth": (width - margin["l"] - margin["r"]) // 2 - LEGEND_SYMBOL,
+        "entrywidthmode": "pixels",
+        "tracegroupgap": 0,
     }
+    credit_at = -(margin["b"] - CREDIT_SPACE + 4)
     layout["annotations"] = [
-        _page_text(f"<b>{title}</b>", 1, "bottom", 26, 17, style.INK),
+        *([_page_text(f"<b>{title}</b>", 1, "bottom", 26, 17, style.INK)] if title.strip() else []),
         _page_text(date_text, 1, "bottom", 6, 13, style.MUTED),
-        {**_page_text(CREDIT, 0, "top", -120, 9, style.MUTED), "align": "left"},
+        {**_page_text(CREDIT, 0, "top", credit_at, 9, style.MUTED), "align": "left"},
     ]
     layout["geo"] = {**layout["geo"], **geo_window(PRINT)}
     # The map's frame: a line round the plot area, which the map fills exactly.

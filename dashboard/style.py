@@ -6,7 +6,9 @@ and each category also has its own marker shape so colour is never the only cue.
 
 from __future__ import annotations
 
-FONT_FAMILY = "'Noto Sans', 'DejaVu Sans', 'Noto Sans CJK KR', Arial, sans-serif"
+# Hangul from Nanum Gothic, a TrueType font, before Noto Sans CJK (OpenType CFF, which a
+# PDF can only carry as Type 3 glyphs, rejected by journals' preflight).
+FONT_FAMILY = "'Noto Sans', 'DejaVu Sans', 'NanumGothic', 'Noto Sans CJK KR', Arial, sans-serif"
 
 # Lightness (CIELAB L*) carries the map when it is printed in black and white: foreign
 # land 96, sea 87, UN-held 76, Communist-held 59 (tested on rendered pixels).

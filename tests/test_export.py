@@ -17,6 +17,7 @@ from dashboard.export import (
     Renderer,
     Snapshot,
     export_snapshot,
+    figure_for,
     parse_day,
     parse_layers,
     pixel_width,
@@ -70,11 +71,35 @@ def test_pdf_is_vector_with_text_and_embedded_fonts(exported):
     assert all(x.get("/Subtype") != "/Image" for x in xobjects(page["/Resources"]))
     for ref in page["/Resources"]["/Font"].values():
         font = ref.get_object()
-        if font["/Subtype"] == "/Type3":
-            continue  # glyphs drawn by procedures inside the PDF: embedded by nature
         (descendant,) = font["/DescendantFonts"]
         descriptor = descendant.get_object()["/FontDescriptor"].get_object()
         assert any(key.startswith("/FontFile") for key in descriptor)
+
+
+def pdf_font_kinds(path: Path) -> dict[str, str]:
+    """Every font of the PDF, on its pages and in their forms: name -> subtype."""
+    from pypdf import PdfReader
+
+    kinds = {}
+    for page in PdfReader(path).pages:
+        for resources in [
+            page["/Resources"],
+            *(x["/Resources"] for x in xobjects(page["/Resources"]) if "/Resources" in x),
+        ]:
+            for ref in resources.get("/Font", {}).values():
+                font = ref.get_object()
+                kinds[str(font.get("/BaseFont", "[none]"))] = str(font["/Subtype"])
+    return kinds
+
+
+def test_a_pdf_in_both_languages_has_no_type_3_font(dataset, renderer, tmp_path):
+    """Journals' preflight rejects Type 3 fonts: Hangul comes from Nanum Gothic (TrueType),
+    embedded as a CID font like the Latin text."""
+    snap = Snapshot(dt.date(1953, 7, 27), lang="both")
+    export_snapshot(dataset, snap, "pdf", tmp_path / "both.pdf", renderer)
+    kinds = pdf_font_kinds(tmp_path / "both.pdf")
+    assert "/Type3" not in kinds.values(), kinds
+    assert any("NanumGothic" in name for name in kinds), kinds
 
 
 def test_png_has_its_dpi_and_exact_width(exported):
@@ -256,15 +281,30 @@ def test_the_printed_fills_stay_apart_in_greyscale(dataset, renderer, tmp_path):
 def test_the_printed_map_fills_its_frame_to_the_edges(dataset, renderer, tmp_path):
     """No strip of paper inside the frame: the print window (dashboard/projection.py)
     has the frame's proportions, and the land reaches every edge."""
-    from dashboard.print_layout import MARGIN, page_size
-
     snap = Snapshot(dt.date(1951, 8, 1), frozenset({"control"}), dpi=96)
     export_snapshot(dataset, snap, "png", tmp_path / "map.png", renderer)
     page = np.asarray(Image.open(tmp_path / "map.png").convert("RGB"))
-    width, height = page_size()
+    layout = figure_for(dataset, snap)["layout"]
+    width, height, m = layout["width"], layout["height"], layout["margin"]
     assert page.shape[:2] == (height, width)
-    inside = page[
-        MARGIN["t"] + 2 : height - MARGIN["b"] - 2, MARGIN["l"] + 2 : width - MARGIN["r"] - 2
-    ]
+    inside = page[m["t"] + 2 : height - m["b"] - 2, m["l"] + 2 : width - m["r"] - 2]
     paper = (inside >= 250).all(axis=2)
     assert paper.mean() < 0.002, paper.mean()
+
+
+def test_no_title_when_asked_and_a_page_as_tall_as_its_content(tmp_path):
+    """--title "" prints none (the date stays); fewer layers, fewer legend rows, a
+    shorter page; the legend is a grid of two equal columns."""
+    run_export = __import__("run").main
+    full, bare = tmp_path / "full.svg", tmp_path / "bare.svg"
+    common = ["export", "--date", "1951-08-01", "--format", "svg"]
+    assert run_export([*common, "--out", str(full)]) == 0
+    assert run_export([*common, "--title", "", "--layers", "control", "--out", str(bare)]) == 0
+    full_svg, bare_svg = full.read_text(encoding="utf-8"), bare.read_text(encoding="utf-8")
+    assert "Korea, 1945–1954" in full_svg and "Korea, 1945–1954" not in bare_svg
+    assert "1 August 1951" in bare_svg
+
+    def height(svg: str) -> float:
+        return float(svg.split('height="', 1)[1].split('"', 1)[0])
+
+    assert height(bare_svg) < height(full_svg) - 60
