@@ -20,6 +20,7 @@ from pathlib import Path
 
 from dashboard.captions import caption_files, caption_text
 from dashboard.figures import build_figure
+from dashboard.hatching import SIDES, hatch_trace
 from dashboard.local_server import chromium_executable
 from dashboard.map_options import DEFAULT_LAYERS, LANGUAGES, MAP_LAYERS, MapOptions
 from dashboard.print_layout import REFERENCE_WIDTH_MM, for_print
@@ -45,6 +46,7 @@ class Snapshot:
     width_mm: float = 170.0
     dpi: int = 300
     title: str = DEFAULT_TITLE
+    hatch: str | None = None  # "UN" or "communist": that side's land hatched in print
 
     @property
     def options(self) -> MapOptions:
@@ -76,6 +78,16 @@ def parse_layers(text: str | None) -> frozenset[str]:
     return frozenset(names)
 
 
+def parse_hatch(text: str | None) -> str | None:
+    """--hatch un|communist: the side whose land is hatched."""
+    if text is None:
+        return None
+    sides = {side.lower(): side for side in SIDES}
+    if text.lower() not in sides:
+        raise ExportError(f"--hatch {text}: not a side (un or communist)")
+    return sides[text.lower()]
+
+
 def check_options(lang: str, width_mm: float, dpi: int) -> None:
     if lang not in LANGUAGES:
         raise ExportError(f"--lang {lang}: unknown language (en, ko or both)")
@@ -94,6 +106,13 @@ def figure_for(data: Dataset, snap: Snapshot) -> dict:
     """The dashboard's map for that day and those layers, dressed for print."""
     state = state_at(data, snap.day)
     figure = build_figure(data, state, snap.options)
+    hatching = hatch_trace(data, snap.day, snap.hatch) if snap.hatch else None
+    if hatching and "control" in snap.layers:
+        # Over the held areas and their pockets, under every line, mark and label.
+        last_area = max(
+            i for i, t in enumerate(figure["data"]) if t["meta"].get("layer") == "control"
+        )
+        figure["data"].insert(last_area + 1, hatching)
     return for_print(figure, snap.title, format_day(snap.day))
 
 

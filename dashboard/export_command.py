@@ -20,6 +20,7 @@ from dashboard.export import (
     export_series,
     export_snapshot,
     parse_day,
+    parse_hatch,
     parse_layers,
     series_days,
 )
@@ -56,6 +57,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help='title printed above the map (--title "" for none, as journals set their own)',
     )
     parser.add_argument(
+        "--hatch",
+        default=None,
+        help="un or communist: hatch that side's land, for a journal printed in one ink",
+    )
+    parser.add_argument(
         "--every-event", type=Path, metavar="DIR", help="write one map per event into DIR"
     )
     parser.add_argument("--from", dest="first", help="series or animation: first day")
@@ -74,6 +80,7 @@ def run(data: Dataset, args: argparse.Namespace) -> list[Path]:
         args.width_mm,
         args.dpi,
         Snapshot(DEFAULT_DAY).title if args.title is None else args.title,
+        parse_hatch(args.hatch),
     )
     if args.every_event:
         return export_series(data, base, args.format, args.every_event, event_days(data))

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+import shapely
 from PIL import Image
 
 from dashboard.export import (
@@ -19,6 +20,7 @@ from dashboard.export import (
     export_snapshot,
     figure_for,
     parse_day,
+    parse_hatch,
     parse_layers,
     pixel_width,
     series_days,
@@ -158,6 +160,7 @@ def test_a_png_matches_its_baseline(dataset, renderer, tmp_path):
             "--date 1960-01-01: outside the map's time span (1945-08-10 to 1954-06-15)",
         ),
         (lambda: parse_layers("mdl,rivers"), "--layers: unknown layer rivers"),
+        (lambda: parse_hatch("reds"), "--hatch reds: not a side (un or communist)"),
         (
             lambda: series_days(dt.date(1951, 1, 1), dt.date(1951, 2, 1), "fortnight"),
             "--step fortnight: not a step (for example 1d, 1w or 1m)",
@@ -308,3 +311,19 @@ def test_no_title_when_asked_and_a_page_as_tall_as_its_content(tmp_path):
         return float(svg.split('height="', 1)[1].split('"', 1)[0])
 
     assert height(bare_svg) < height(full_svg) - 60
+
+
+def test_a_hatched_side_is_hatched_on_its_own_land_only(dataset):
+    from dashboard.front import history_of
+
+    snap = Snapshot(dt.date(1951, 8, 1), hatch=parse_hatch("communist"))
+    (hatching,) = [t for t in figure_for(dataset, snap)["data"] if t["name"].startswith("Hatched")]
+    points = shapely.points(
+        [(x, y) for x, y in zip(hatching["lon"], hatching["lat"], strict=True) if x is not None]
+    )
+    communist = history_of(dataset).on(snap.day).held[1]
+    assert len(points) > 200
+    assert all(communist.buffer(2e-4).contains(points))  # coordinates written to 1e-4°
+    assert not [
+        t for t in figure_for(dataset, Snapshot(snap.day))["data"] if "Hatched" in t["name"]
+    ]
