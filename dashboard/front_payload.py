@@ -37,6 +37,7 @@ from dashboard.front_figures import (
 from dashboard.look import dress_traces
 from dashboard.map_options import MapOptions
 from dashboard.state import day_number
+from dashboard.words import legend_name
 from events.dataset import Dataset
 
 DECIMALS = 4  # coast and other points: about 10 m
@@ -198,7 +199,7 @@ def front_payload(data: Dataset, options: MapOptions, cite, land_index: int) -> 
         "islands": islands,
         "days": days,
         "pockets_on": [[pocket_index[id(p)] for p in front.pockets] for front in history.days],
-        "pocket_names": [p.name for p in pockets],
+        "pocket_names": [legend_name(p.name, options.lang) for p in pockets],
         "pockets": dress_traces([pocket_trace(p, data) for p in pockets], options)
         if "control" in wanted
         else [],

@@ -10,7 +10,7 @@ from dashboard.animation import tour_entries
 from dashboard.data_files import DataFiles
 from dashboard.map_options import LANGUAGES, MAP_LAYERS, MapOptions
 from dashboard.state import TIMELINE_DAYS, TIMELINE_END, TIMELINE_START, day_number
-from dashboard.timeline_strip import timeline_figure
+from dashboard.timeline_strip import row_names, timeline_figure
 from dashboard.url_state import View
 from dashboard.words import layer_title, word, words
 from events.dataset import Dataset
@@ -77,6 +77,7 @@ def page_words(data: Dataset) -> dict[str, dict]:
             "_loop_options": loop_options(lang),
             "_layer_options": layer_options(lang),
             "_tour_options": tour_options(data, lang),
+            "_timeline_rows": row_names(lang),
         }
         for lang in LANGUAGES
     }
@@ -289,6 +290,7 @@ def build_layout(data: Dataset, view: View, files: DataFiles | None = None) -> h
     callbacks against."""
     options = MapOptions(layers=frozenset(view.layers), lang=view.lang, present=view.present)
     with_data = files is not None
+    strip = timeline_figure(data, view.lang) if with_data else {}
     return html.Div(
         id="page",
         className="page present" if view.present else "page",
@@ -354,7 +356,7 @@ def build_layout(data: Dataset, view: View, files: DataFiles | None = None) -> h
                                     dcc.Graph(
                                         id="timeline",
                                         config={"displayModeBar": False},
-                                        figure=timeline_figure(data) if with_data else {},
+                                        figure=strip,
                                         className="timeline",
                                     ),
                                     # The day on the strip: moved by CSS, no redraw per step.

@@ -7,11 +7,17 @@ import functools
 from dashboard import style
 from dashboard.state import TIMELINE_END, TIMELINE_START, day_number
 from dashboard.traces import EMPTY_TEMPLATE, plain
+from dashboard.words import category_name
 from events.dataset import Dataset
 
 
+def row_names(lang: str) -> list[str]:
+    """The strip's rows, top to bottom, in the reader's language."""
+    return [category_name(c, look["label"], lang) for c, look in style.CATEGORY_STYLE.items()]
+
+
 @functools.lru_cache(maxsize=8)
-def timeline_figure(data: Dataset) -> dict:
+def timeline_figure(data: Dataset, lang: str = "en") -> dict:
     """The strip under the map: each event a mark on the time axis, by category."""
     traces = []
     rows = list(style.CATEGORY_STYLE)
@@ -77,7 +83,7 @@ def timeline_figure(data: Dataset) -> dict:
             "yaxis": {
                 "tickvals": list(range(len(rows))),
                 "fixedrange": True,
-                "ticktext": [style.CATEGORY_STYLE[c]["label"] for c in rows],
+                "ticktext": row_names(lang),
                 "tickfont": {"size": 11, "color": style.MUTED},
                 "range": [-0.6, len(rows) - 0.4],
             },

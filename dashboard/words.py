@@ -74,10 +74,27 @@ LEGEND_KO = {
     "Held by the Republic of Korea": "국군 점령 지역",
     "Held by the DPRK (Korean People's Army)": "조선인민군 점령 지역",
     "UN-held pocket": "유엔군 고립 지역",
+    # The pockets (geodata/frontlines.geojson), named in the legend and the front's note.
+    "Inchon-Seoul beachhead (X Corps)": "인천·서울 교두보 (미 제10군단)",
+    "North Korean forces cut off in the south-west": "남서부에 고립된 조선인민군",
+    "North Korean forces cut off in the south-west (South Cholla remnant)": (
+        "남서부에 고립된 조선인민군 (전라남도 잔존 부대)"
+    ),
+    "ROK 3d Division cut off at Changsa-dong (east coast)": "장사동에 고립된 국군 제3사단 (동해안)",
+    "X Corps and ROK I Corps, north-east Korea": "미 제10군단·국군 제1군단, 북동부",
     "Military Demarcation Line (27 July 1953)": "군사분계선 (1953년 7월 27일)",
     "Negotiation venue": "회담 장소",
     "Talks in session": "회담 진행 중",
 }
+
+
+CATEGORY_KO = {"diplomacy": "외교", "negotiation": "협상", "military": "군사", "political": "정치"}
+
+
+def category_name(category: str, english: str, lang: str) -> str:
+    """A category of events as the timeline's rows name it (in `both`, like the rest of
+    the interface, in English)."""
+    return CATEGORY_KO[category] if lang == "ko" else english
 
 
 AREA_NAMES_KO = {"CHINA": "중국", "USSR": "소련", "JAPAN": "일본"}

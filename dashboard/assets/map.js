@@ -269,6 +269,11 @@
       W = allWords[lang] || allWords.en;
       view.lang = lang;
       document.documentElement.lang = lang === "ko" ? "ko" : "en";
+      // The timeline's row names, as Python wrote them for this language.
+      const strip = document.querySelector("#timeline .js-plotly-plot");
+      if (strip && strip.layout && window.Plotly) {
+        window.Plotly.relayout(strip, { "yaxis.ticktext": W._timeline_rows });
+      }
       return [W.title, W.layers, W.export, W.events, W.prev_event, W.next_event,
         playerOff === false ? W.pause : W.play, W._speed_options, W._loop_options,
         W._layer_options, W._tour_options, W.tour, W.prev_stop, W.next_stop, W.notes,

@@ -209,22 +209,32 @@ def test_kaesong_and_panmunjom_labels_do_not_collide(open_view, date):
     ) in ("12px", "13px", "14px")
 
 
-def test_clicking_a_map_marker_selects_its_event(open_view):
-    page = open_view("?date=1950-09-15")
-    # Where Plotly drew the marker of the Inchon landing, in page pixels.
+@pytest.mark.parametrize(
+    "date, event",
+    [
+        ("1950-09-15", "inchon_landing"),
+        # Events at towns with a dot of their own: the event's marker is above the dot.
+        ("1950-06-25", "invasion_1950"),  # Ongjin
+        ("1953-07-27", "clark_countersigns_munsan"),
+    ],
+)
+def test_clicking_a_map_marker_selects_its_event(open_view, date, event):
+    page = open_view(f"?date={date}")
+    # Where Plotly drew the event's marker, in page pixels.
     x, y = page.evaluate(
-        """() => {
+        """(id) => {
           const gd = document.querySelector('#map .js-plotly-plot');
           const trace = gd.data.find(t => t.customdata &&
-            t.customdata.some(c => c[1] === 'inchon_landing'));
-          const i = trace.customdata.findIndex(c => c[1] === 'inchon_landing');
+            t.customdata.some(c => c[1] === id));
+          const i = trace.customdata.findIndex(c => c[1] === id);
           const [px, py] = gd._fullLayout.geo._subplot.projection([trace.lon[i], trace.lat[i]]);
           const box = gd.querySelector('.main-svg').getBoundingClientRect();
           return [box.left + px, box.top + py];
-        }"""
+        }""",
+        event,
     )
     page.mouse.click(x, y)
-    page.wait_for_selector("#events-panel .event.selected[data-event='inchon_landing']")
+    page.wait_for_selector(f"#events-panel .event.selected[data-event='{event}']")
 
 
 def test_the_page_loads_only_the_small_plotly_bundle(page, app_url):

@@ -174,3 +174,26 @@ def test_the_keyboard_alone_reaches_every_control(open_view):
     # Wherever the keyboard is, it shows.
     unseen = [r for r in reached if r["tag"] in ("BUTTON", "INPUT") and not r["outline"]]
     assert unseen == []
+
+
+def test_the_presentation_view_shows_whole_titles_and_large_years(open_view):
+    page = open_view("?tour=division_to_armistice&stop=1&present=1")
+    page.wait_for_function("() => document.querySelector('.page.present')")
+    sizes = page.eval_on_selector_all(
+        "#day .dash-slider-mark", "ns => ns.map(n => parseFloat(getComputedStyle(n).fontSize))"
+    )
+    assert sizes and min(sizes) >= 18
+    value = page.locator("#tour-picker .dash-dropdown-value")
+    assert value.inner_text().startswith("From the 38th parallel")
+    assert value.evaluate("n => n.scrollWidth <= n.clientWidth")  # not cut with an ellipsis
+
+
+def test_the_timeline_rows_follow_the_language(open_view):
+    page = open_view("?date=1950-11-26&lang=ko")
+    rows = page.eval_on_selector_all("#timeline .ytick text", "ns => ns.map(n => n.textContent)")
+    assert sorted(rows) == sorted(["외교", "협상", "군사", "정치"])
+    page.locator("#lang input[value=en]").check()
+    page.wait_for_function(
+        "() => Array.from(document.querySelectorAll('#timeline .ytick text'))"
+        ".some(n => n.textContent === 'Military')"
+    )
