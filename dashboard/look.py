@@ -13,6 +13,8 @@ from dashboard import style
 from dashboard.map_options import MapOptions
 from dashboard.words import legend_name
 
+LEGEND_TEXT = 16  # px: the legend when presenting
+
 
 def _grown(value: Any, scale: float, floor: float = 0) -> Any:
     if isinstance(value, list):
@@ -28,7 +30,11 @@ def _projected(node: Any, parent: str = "") -> Any:
     if isinstance(node, dict):
         out = {}
         for key, value in node.items():
-            if key == "size" and parent in ("textfont", "font"):
+            if key == "legend":
+                # The legend is read up close by the lecturer, not from the back row: it
+                # grows less than the map's labels, and leaves the map more room.
+                out[key] = {**_projected(value, key), "font": {"size": LEGEND_TEXT}}
+            elif key == "size" and parent in ("textfont", "font"):
                 out[key] = _grown(value, style.PROJECTOR_SCALE, style.PROJECTOR_MIN_TEXT)
             elif key == "size" and parent == "marker":
                 out[key] = _grown(value, 1.4)
