@@ -18,7 +18,7 @@ from dashboard.projection import SCREEN
 from dashboard.state import TIMELINE_DAYS, TIMELINE_START, change_days, day_number, state_at
 from dashboard.summary import map_summary
 from dashboard.world_inset import inset_geo
-from events.bibliography import cited, parse_citation, reference
+from events.bibliography import cited, parse_citation, prose_with_citations, reference
 from events.dataset import Dataset
 
 
@@ -48,7 +48,7 @@ def event_entries(data: Dataset) -> dict[str, dict]:
             "place_ko": e["place_name_ko"],
             "description": e["description"],
             "sources": [_work_citation(data, s) for s in e["sources"]],
-            "note": e.get("note") or "",
+            "note": prose_with_citations(data.works, e.get("note") or ""),
             "day": max(day_number(e["first_day"]), 0),
         }
     return entries

@@ -275,6 +275,26 @@ def cited(works: dict[str, Work], text: str) -> tuple[str, str | None]:
     return short_citation(work, citation.locator), work_url(work, citation.locator)
 
 
+# A work cited inside prose (a note): "(frus_1951_v07p1: doc. 300)".
+IN_PROSE = re.compile(r"\(([a-z][a-z0-9_]*): ([^()]+?)\)")
+
+
+def works_in_prose(text: str) -> list[str]:
+    """The citations a note makes in its text, as data citations ("work: locator")."""
+    return [f"{m.group(1)}: {m.group(2)}" for m in IN_PROSE.finditer(text)]
+
+
+def prose_with_citations(works: dict[str, Work], text: str) -> str:
+    """A note as a reader sees it: each "(work: locator)" written author-date."""
+
+    def written(match: re.Match) -> str:
+        if match.group(1) not in works:
+            return match.group(0)
+        return f"({short_citation(works[match.group(1)], match.group(2))})"
+
+    return IN_PROSE.sub(written, text)
+
+
 def cited_in_full(works: dict[str, Work], text: str) -> str:
     """A data citation as a reference list gives it: the work in full, then the locator."""
     citation = parse_citation(text)

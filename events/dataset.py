@@ -10,7 +10,13 @@ from pathlib import Path
 import geopandas as gpd
 import shapely
 
-from events.bibliography import Work, check_citations, load_bibliography, parse_citation
+from events.bibliography import (
+    Work,
+    check_citations,
+    load_bibliography,
+    parse_citation,
+    works_in_prose,
+)
 from events.timeline import load_events
 from events.tours import Tour, load_tours
 from geodata.catalogue import (
@@ -111,7 +117,10 @@ def load_dataset(
         problems.extend(check_citations(_front_citations(geodata_dir, front, towns, facts), works))
     if works is not None and events is not None:
         problems.extend(
-            check_citations(_place_and_event_citations(geodata_dir, places, events), works)
+            check_citations(
+                _place_and_event_citations(geodata_dir, places, events) + _note_citations(events),
+                works,
+            )
         )
     tours = None
     if events is not None:
@@ -169,6 +178,15 @@ def _place_and_event_citations(
     cited = [(places_file, int(p.line), "source", p.source) for p in places.itertuples()]
     cited += [(e.file, int(e.line), "sources", s) for e in events.itertuples() for s in e.sources]
     return cited
+
+
+def _note_citations(events) -> list[tuple[str, int, str, str]]:
+    """The works a note cites in its prose, "(work: locator)": they must exist too."""
+    return [
+        (e.file, int(e.line), "note", c)
+        for e in events.itertuples()
+        for c in works_in_prose(getattr(e, "note", "") or "")
+    ]
 
 
 def _length_km(geometry: shapely.Geometry) -> float:

@@ -78,4 +78,6 @@ def test_a_citation_of_an_unknown_work_is_one_line_each():
         f"{path}:2: sources: unknown work 'hermes_1996' {expected}",
         f"{path}:3: sources: unknown work 'Hermes, Truce Tent and Fighting Front, ch. II' "
         f"{expected}",
+        # A note's prose may cite a work, "(work: locator)": it must exist too.
+        f"{path}:4: note: unknown work 'frus_1951_v99' {expected}",
     ]

@@ -169,3 +169,12 @@ def test_the_vendored_plotly_js_is_the_version_exports_use():
     exported_with = re.search(r"plotly\.js v(\S+)", full.read_text(encoding="utf-8")[:300])
     (vendored,) = Path("dashboard/assets/vendor").glob("plotly-geo-*.min.js")
     assert vendored.name == f"plotly-geo-{exported_with.group(1)}.min.js"
+
+
+def test_a_note_cites_works_author_date_never_by_their_ids(dataset):
+    from dashboard.animation import event_entries
+
+    notes = {eid: e["note"] for eid, e in event_entries(dataset).items() if e["note"]}
+    assert "(FRUS 1952–1954, vol. XVI, doc. 1015)" in notes["geneva_korean_phase"]
+    for eid, note in notes.items():
+        assert not any(f"({work}:" in note for work in dataset.works), eid
