@@ -152,6 +152,8 @@ def register_callbacks(app: Dash, data: Dataset, files: DataFiles, export_direct
     app.clientside_callback(
         _client("stepEvent"),
         Output("day", "value", allow_duplicate=True),
+        # Stepping to an event selects it, so the panel shows it at once.
+        Output("selected-event", "data", allow_duplicate=True),
         Input("prev-event", "n_clicks"),
         Input("next-event", "n_clicks"),
         State("day", "value"),

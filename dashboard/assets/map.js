@@ -95,7 +95,11 @@
   // The selected event scrolled into the side panel's view, once Dash has drawn it.
   function showSelectedSoon(tries) {
     const card = document.querySelector("#events-panel .event.selected");
-    if (card) card.scrollIntoView({ block: "nearest" });
+    if (card) {
+      card.scrollIntoView({ block: "nearest" });
+      // A card chosen with Enter keeps the focus, though Dash has drawn it anew.
+      if (view.refocus) { card.focus({ preventScroll: true }); view.refocus = false; }
+    }
     else if ((tries || 0) < 20) setTimeout(() => showSelectedSoon((tries || 0) + 1), 50);
   }
 
@@ -233,14 +237,15 @@
 
     stepEvent: function (prevClicks, nextClicks, day, events) {
       const trigger = window.dash_clientside.callback_context.triggered[0];
-      if (!trigger) return noUpdate();
+      if (!trigger) return [noUpdate(), noUpdate()];
       const days = [...new Set(Object.values(events).map((e) => e.day))].sort((a, b) => a - b);
-      if (trigger.prop_id.startsWith("next-event")) {
-        const later = days.find((d) => d > day);
-        return later === undefined ? noUpdate() : later;
-      }
       const earlier = days.filter((d) => d < day);
-      return earlier.length ? earlier[earlier.length - 1] : noUpdate();
+      const target = trigger.prop_id.startsWith("next-event")
+        ? days.find((d) => d > day) : earlier[earlier.length - 1];
+      if (target === undefined) return [noUpdate(), noUpdate()];
+      // The first event of that day (the events come in the order of their dates).
+      const first = Object.values(events).find((e) => e.day === target);
+      return [target, first ? first.id : noUpdate()];
     },
 
     pick: function (mapClick, stripClick, events, day, bundle) {
@@ -469,7 +474,12 @@
   document.addEventListener("keydown", function (ev) {
     const t = ev.target;
     if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
-    if (t && (t.closest("input, textarea, select, button, [role=slider], [role=radio]"))) return;
+    // Fields that use the arrows themselves keep them; on a button or a checkbox the
+    // arrows still step the map (Space and Enter press what has the focus).
+    const own = "input[type=text], input[type=search], input[type=radio], textarea, select, "
+      + "[role=slider], [role=radio], [role=listbox], [role=option]";
+    const arrow = ["ArrowLeft", "ArrowRight", "Home", "End"].includes(ev.key);
+    if (t && t.closest && (t.closest(own) || (!arrow && t.closest("input, button")))) return;
     const click = (id) => { const b = document.getElementById(id); if (b) b.click(); };
     const setDay = (v) => window.dash_clientside.set_props("day", { value: v });
     if (isNotes()) {
@@ -490,6 +500,7 @@
       const s = document.querySelector("#day [role=slider]");
       setDay(s ? Number(s.getAttribute("aria-valuemax")) : 0);
     } else if (ev.key === "Enter" && t && t.dataset && t.dataset.event) {
+      view.refocus = true;
       window.dash_clientside.set_props("selected-event", { data: t.dataset.event });
     } else return;
     ev.preventDefault();

@@ -431,3 +431,26 @@ def test_the_side_panel_shows_the_selected_event_first_and_folds_the_front_sourc
         "() => { const s = document.querySelector('.side');"
         " return s.scrollWidth <= s.clientWidth; }"
     )
+
+
+def test_arrows_step_the_map_after_a_click_and_select_the_event_stepped_to(open_view):
+    page = open_view("?date=1950-06-20")
+    page.locator("#layers input[value=cities]").click()  # the focus is on a checkbox now
+    page.keyboard.press("ArrowRight")
+    wait_for_label(page, "25 June 1950")
+    page.wait_for_selector("#events-panel .event.selected")
+    chosen = page.get_attribute("#events-panel .event.selected", "data-event")
+    assert chosen in ("invasion_1950", "unsc_res82")
+    page.wait_for_function("() => location.search.includes('event=')")
+
+
+def test_enter_on_an_event_card_keeps_the_focus_on_it(open_view):
+    page = open_view("?date=1950-06-25")
+    cards = page.locator("#events-panel .event")
+    cards.nth(1).focus()
+    target = cards.nth(1).get_attribute("data-event")
+    page.keyboard.press("Enter")
+    page.wait_for_selector(f"#events-panel .event.selected[data-event='{target}']")
+    page.wait_for_function(
+        "t => document.activeElement && document.activeElement.dataset.event === t", arg=target
+    )
