@@ -92,8 +92,12 @@ def inset_geo(active: bool) -> dict:
     built-in layer (Plotly would fetch its world from elsewhere): the land is a trace."""
     return {
         "visible": False,
+        # Its own frame (a frame needs no map data: nothing is fetched for it).
+        "showframe": active,
+        "framecolor": style.MUTED,
+        "framewidth": 1,
         "domain": {"x": [0.005, 0.30], "y": [0.01, 0.25]},
-        "projection": {"type": "natural earth"},
+        "projection": {"type": "miller"},  # cylindrical: a rectangle, like its frame
         "bgcolor": style.SEA if active else "rgba(0,0,0,0)",
         "lataxis": {"range": [-58, 80]},
     }
