@@ -164,9 +164,16 @@ def _places_trace(
 
 
 @functools.lru_cache(maxsize=16)
-def _cities_trace(data: Dataset, lang: str) -> dict:
+def _cities_trace(data: Dataset, lang: str, named: frozenset[str] = frozenset()) -> dict:
+    """The cities: the main ones always named, the others while an event there is shown
+    (a caption that speaks of Ongjin has Ongjin named on its map), unless they lie in the
+    crowd of an always-named place (Munsan beside Panmunjom: its marker and hover name it,
+    and a label there would print over its neighbours' when presenting)."""
     cities = data.places[(data.places["kind"] == "city") & ~data.places["abroad"]]
-    labelled = list(cities["label"] == "always")
+    labelled = [
+        lab == "always" or (pid in named and pid not in _crowded(data))
+        for pid, lab in cities["label"].items()
+    ]
     labels = [
         place_name(r, lang) if lab else ""
         for (_, r), lab in zip(cities.iterrows(), labelled, strict=True)
@@ -183,6 +190,21 @@ def _cities_trace(data: Dataset, lang: str) -> dict:
         },
         labels,
         textfont={"size": style.CITY_LABEL_SIZE, "color": style.INK},
+    )
+
+
+CROWD_DEGREES = 0.2  # about 20 km: nearer than this to a named place, a town stays a dot
+
+
+@functools.lru_cache(maxsize=8)
+def _crowded(data: Dataset) -> frozenset[str]:
+    """Places within CROWD_DEGREES of a place that is always named."""
+    home = data.places[~data.places["abroad"]]
+    named = home[home["label"] == "always"].geometry
+    return frozenset(
+        pid
+        for pid, point in home.geometry.items()
+        if any(0 < point.distance(other) < CROWD_DEGREES for other in named)
     )
 
 
@@ -309,7 +331,8 @@ def dynamic_traces(data: Dataset, state: MapState, options: MapOptions) -> list[
     if "parallel38" in layers:
         traces.append(_parallel_trace(data, state))
     if "cities" in layers:
-        traces.append(_cities_trace(data, lang))
+        shown = frozenset(m.place for m in state.events) if "events" in layers else frozenset()
+        traces.append(_cities_trace(data, lang, shown))
     if "venues" in layers:
         traces.extend(_venue_traces(data, state, lang))
     if "events" in layers:

@@ -179,3 +179,14 @@ def test_a_note_cites_works_author_date_never_by_their_ids(dataset):
     assert "(FRUS 1952–1954, vol. XVI, doc. 1015)" in notes["geneva_korean_phase"]
     for eid, note in notes.items():
         assert not any(f"({work}:" in note for work in dataset.works), eid
+
+
+def test_a_town_is_named_while_an_event_there_is_shown(dataset):
+    def named(day):
+        (cities,) = traces_named(figure_on(dataset, day), "Cities")
+        return {text.strip("\u00a0") for text in cities["text"] if text}
+
+    assert "Ongjin" in named(dt.date(1950, 6, 25))  # the invasion begins there
+    assert "Ongjin" not in named(dt.date(1952, 6, 1))
+    # Munsan lies 16 km from Panmunjom: its marker and its hover name it, not a label.
+    assert "Munsan" not in named(dt.date(1953, 7, 27))
