@@ -27,7 +27,7 @@ from events.dataset import Dataset
 LAND_NAMES = ("China", "Mongolia", "USSR", "Japan", "Korea")
 NEIGHBOUR_SCREEN_DETAIL = 0.01  # degrees (about 1 km)
 # Text that names the land areas; positions are only where the words sit on the map.
-AREA_LABELS = [("CHINA", 122.6, 41.9), ("USSR", 131.1, 43.15), ("JAPAN", 131.0, 33.05)]
+AREA_LABELS = [("CHINA", 122.6, 41.9), ("USSR", 131.1, 43.15), ("JAPAN", 129.9, 33.3)]
 
 
 def static_traces(data: Dataset, options: MapOptions) -> list[dict]:
