@@ -468,7 +468,8 @@
     writtenDay: (n) => core().writtenDate({ start: TIMELINE_START }, n, "en"),
   });
 
-  // Keyboard: Left/Right previous/next event, Space play/pause, Home/End first/last day;
+  // Keyboard: Left/Right previous/next event, Space play/pause, Home/End first/last day,
+  // P presentation view on and off;
   // on a tour, Left/Right and Space step between stops. Escape leaves the presentation.
   // A focused control keeps its own keys (the slider moves a day, a button clicks).
   document.addEventListener("keydown", function (ev) {
@@ -495,6 +496,7 @@
     else if (ev.key === "ArrowRight") click("next-event");
     else if (ev.key === " ") click("play");
     else if (ev.key === "Escape" && view.present) click("present-toggle");
+    else if (ev.key === "p" || ev.key === "P") click("present-toggle");  // as its tooltip says
     else if (ev.key === "Home") setDay(0);
     else if (ev.key === "End") {
       const s = document.querySelector("#day [role=slider]");

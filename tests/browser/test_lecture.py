@@ -197,3 +197,11 @@ def test_the_timeline_rows_follow_the_language(open_view):
         "() => Array.from(document.querySelectorAll('#timeline .ytick text'))"
         ".some(n => n.textContent === 'Military')"
     )
+
+
+def test_p_turns_the_presentation_view_on_and_off(open_view):
+    page = open_view("?date=1951-08-01")
+    page.keyboard.press("p")
+    page.wait_for_selector(".page.present")
+    page.keyboard.press("p")
+    page.wait_for_function("() => !document.querySelector('.page.present')")
