@@ -2,22 +2,25 @@
 
 from __future__ import annotations
 
-import functools
-
 from dash import dcc, html
 
 from dashboard.animation import tour_entries
 from dashboard.data_files import DataFiles
-from dashboard.map_options import LANGUAGES, MAP_LAYERS, MapOptions
+from dashboard.map_options import MapOptions
+from dashboard.page_words import (
+    NO_TOUR,
+    layer_options,
+    loop_options,
+    page_words,
+    speed_options,
+    tour_options,
+)
 from dashboard.state import TIMELINE_DAYS, TIMELINE_END, TIMELINE_START, day_number
-from dashboard.timeline_strip import row_names, timeline_figure
+from dashboard.timeline_strip import timeline_figure
 from dashboard.url_state import View
-from dashboard.words import layer_title, word, words
+from dashboard.words import word
 from events.dataset import Dataset
-from geodata.catalogue import LAYERS
 
-SPEEDS = ("day", "week", "month")
-NO_TOUR = "none"
 GRAPH_CONFIG = {
     "displaylogo": False,
     "scrollZoom": True,
@@ -40,47 +43,6 @@ def _group(label: str, control) -> html.Div:
 
 def _button(key: str, element_id: str, lang: str, title: str, **extra) -> html.Button:
     return html.Button(word(key, lang), id=element_id, title=title, **extra)
-
-
-def speed_options(lang: str) -> list[dict]:
-    return [{"label": word(v, lang), "value": v} for v in SPEEDS]
-
-
-def loop_options(lang: str) -> list[dict]:
-    return [{"label": word("loop", lang), "value": "loop"}]
-
-
-def layer_options(lang: str) -> list[dict]:
-    return [
-        {
-            "label": layer_title(name, LAYERS[name].title if name in LAYERS else "", lang),
-            "value": name,
-        }
-        for name in MAP_LAYERS
-    ]
-
-
-def tour_options(data: Dataset, lang: str) -> list[dict]:
-    return [{"label": word("no_tour", lang), "value": NO_TOUR}] + [
-        {"label": (t.title_ko or t.title) if lang == "ko" else t.title, "value": t.name}
-        for t in data.tours
-    ]
-
-
-@functools.lru_cache(maxsize=8)
-def page_words(data: Dataset) -> dict[str, dict]:
-    """Every label of the page in every language, so switching needs no request."""
-    return {
-        lang: {
-            **words(lang),
-            "_speed_options": speed_options(lang),
-            "_loop_options": loop_options(lang),
-            "_layer_options": layer_options(lang),
-            "_tour_options": tour_options(data, lang),
-            "_timeline_rows": row_names(lang),
-        }
-        for lang in LANGUAGES
-    }
 
 
 def _tour_bar(view: View) -> html.Div:

@@ -7,7 +7,7 @@ about 8% against the south).
 Plotly fits the range it is given to the frame, then zooms about the centre by the
 projection's scale. So a window is a range whose outline has the frame's proportions,
 and the zoom that brings Korea's box to the frame: measured on Plotly's own drawing, and
-checked by tests on the pixels (tests/test_projection.py, tests/browser/test_map_fills.py).
+checked by tests on the pixels (tests/test_export.py for print, tests/browser/test_map_fills.py).
 """
 
 from __future__ import annotations

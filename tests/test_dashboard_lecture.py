@@ -7,9 +7,9 @@ import datetime as dt
 from dashboard import style
 from dashboard.animation import map_bundle, tour_entries
 from dashboard.figures import build_figure
-from dashboard.layout import page_words
 from dashboard.look import dress_trace
 from dashboard.map_options import MapOptions
+from dashboard.page_words import page_words
 from dashboard.projection import SCREEN
 from dashboard.state import day_number, state_at
 from dashboard.summary import map_summary

@@ -64,3 +64,13 @@ def ring_summary(lon: list, lat: list) -> tuple[float, frozenset]:
         area -= twice / 2  # clockwise is negative in the shoelace formula
         where.add((round(float(x.mean()), 2), round(float(y.mean()), 2)))
     return area, frozenset(where)
+
+
+def date_label(page) -> str:
+    return page.inner_text("#date-label")
+
+
+def wait_for_label(page, text: str) -> None:
+    page.wait_for_function(
+        "t => document.getElementById('date-label').innerText === t", arg=text, timeout=10_000
+    )
