@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from events.dataset import Dataset
 from geodata.catalogue import ARMISTICE, INVASION, LAYERS, MAP_FIRST_DAY, MAP_LAST_DAY
+from geodata.neutral_zones import NeutralZone
 
 TIMELINE_START = MAP_FIRST_DAY
 TIMELINE_END = MAP_LAST_DAY
@@ -86,6 +87,17 @@ class MapState:
     mdl_in_force: bool  # the 1953 MDL and DMZ exist (before: only the future line)
     events: tuple[EventMark, ...]  # events in force, by date
     sessions: tuple[EventMark, ...]  # negotiation sittings in session at their place
+    zones: tuple[NeutralZone, ...] = ()  # the talks' neutral zones that hold
+    talks_area: bool = False  # the armistice talks have opened: their area has an inset
+
+
+@functools.lru_cache(maxsize=8)
+def talks_open(data: Dataset) -> dt.date | None:
+    """The first day the armistice talks sat: the earliest sitting at a place that has
+    a neutral zone (Kaesong, 10 July 1951)."""
+    zone_places = {p for z in data.neutral_zones for p in z.places}
+    days = [m.first_day for m in event_marks(data) if m.in_session and m.place in zone_places]
+    return min(days, default=None)
 
 
 def state_at(data: Dataset, day: dt.date) -> MapState:
@@ -97,6 +109,8 @@ def state_at(data: Dataset, day: dt.date) -> MapState:
         events=tuple(m for m in marks if m.shown_from <= day <= m.shown_to),
         # Talks sit or they don't: no halo for sittings.
         sessions=tuple(m for m in marks if m.in_session and m.first_day <= day <= m.last_day),
+        zones=tuple(z for z in data.neutral_zones if z.holds_on(day)),
+        talks_area=talks_open(data) is not None and day >= talks_open(data),
     )
 
 
@@ -108,4 +122,6 @@ def change_days(data: Dataset) -> list[dt.date]:
         days.update((m.shown_from, m.shown_to + one_day))
         if m.in_session:
             days.update((m.first_day, m.last_day + one_day))
+    for zone in data.neutral_zones:
+        days.update((zone.first_day, zone.last_day + one_day))
     return sorted(d for d in days if TIMELINE_START <= d <= TIMELINE_END)

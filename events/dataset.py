@@ -37,6 +37,7 @@ from geodata.layers import (
     load_world,
     parallel_38,
 )
+from geodata.neutral_zones import NeutralZone, load_neutral_zones
 from geodata.places import load_places
 from geodata.problems import DataError
 from geodata.region import GEOGRAPHIC_CRS, METRIC_CRS
@@ -79,6 +80,7 @@ class Dataset:
     works: dict[str, Work]
     event_files: tuple[Path, ...]
     tours: tuple[Tour, ...] = ()
+    neutral_zones: tuple[NeutralZone, ...] = ()
 
 
 def load_dataset(
@@ -104,17 +106,25 @@ def load_dataset(
     world = attempt(load_world, geodata_dir / "world_110m.geojson")
     front = attempt(load_frontlines, geodata_dir / "frontlines.geojson")
     towns = attempt(load_towns, geodata_dir / "towns.csv")
-    facts = None
+    facts = zones = None
     if places is not None and towns is not None:
         points = {**{t.id: t.point for t in towns.values()}, **dict(places.geometry.items())}
         facts = attempt(
             load_control_facts, geodata_dir / "control_facts.csv", points, (INVASION, ARMISTICE)
+        )
+        zones = attempt(
+            load_neutral_zones,
+            geodata_dir / "neutral_zones.csv",
+            points,
+            (MAP_FIRST_DAY, MAP_LAST_DAY),
         )
     event_files = (events_file, *extra_events)
     events = attempt(load_events, event_files, places) if places is not None else None
     works = attempt(load_bibliography, BIBLIOGRAPHY)
     if works is not None and front is not None and towns is not None and facts is not None:
         problems.extend(check_citations(_front_citations(geodata_dir, front, towns, facts), works))
+    if works is not None and zones is not None:
+        problems.extend(check_citations(_zone_citations(geodata_dir, zones), works))
     if works is not None and events is not None:
         problems.extend(
             check_citations(
@@ -153,6 +163,7 @@ def load_dataset(
         works=works,
         event_files=tuple(event_files),
         tours=tours,
+        neutral_zones=zones,
     )
 
 
@@ -168,6 +179,12 @@ def _front_citations(geodata_dir: Path, front, towns, facts) -> list[tuple[str, 
         if town.source != "derived":
             cited.append((towns_file, town.line, "source", town.source))
     return cited
+
+
+def _zone_citations(geodata_dir: Path, zones) -> list[tuple[str, int, str, str]]:
+    """Every citation of the talks' neutral zones: (file, line, column, citation)."""
+    zones_file = str(geodata_dir / "neutral_zones.csv")
+    return [(zones_file, z.line, "sources", s) for z in zones for s in z.sources]
 
 
 def _place_and_event_citations(
@@ -209,6 +226,8 @@ def summary_lines(data: Dataset, geodata_dir: Path = GEODATA_DIR) -> list[str]:
         f"{geodata_dir / 'towns.csv'}: {len(data.towns)} towns",
         f"{geodata_dir / 'control_facts.csv'}: {len(data.control_facts)} control facts for "
         f"{len({f.place for f in data.control_facts})} places",
+        f"{geodata_dir / 'neutral_zones.csv'}: {len(data.neutral_zones)} neutral zones of the "
+        "talks",
     ]
     for path in data.event_files:
         rows = data.events[data.events["file"] == str(path)]
@@ -255,6 +274,7 @@ def citations_by_kind(data: Dataset, geodata_dir: Path = GEODATA_DIR) -> str:
     front = (data.keyframes, data.pockets)
     cited = _front_citations(geodata_dir, front, data.towns, data.control_facts)
     cited += _place_and_event_citations(geodata_dir, data.places, data.events)
+    cited += _zone_citations(geodata_dir, data.neutral_zones)
     counts = Counter(_kind(data.works[parse_citation(c[3]).work]) for c in cited)
     ranked = ", ".join(f"{n} {kind}" for kind, n in counts.most_common())
     return f"{sum(counts.values())} citations: {ranked}"

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from shapely.geometry import Point
 
-from geodata.csv_file import read_rows
+from geodata.csv_file import citations_cell, day_cell, read_rows
 from geodata.frontlines import SIDES
 from geodata.problems import ProblemLog
 from geodata.region import in_map_box
@@ -94,14 +94,6 @@ def load_towns(path: Path) -> dict[str, Town]:
     return towns
 
 
-def _day(value: str, column: str, line: int, log: ProblemLog) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        log.add(line, column, f"{value!r} is not a day", "YYYY-MM-DD")
-        return None
-
-
 def load_control_facts(
     path: Path, points: dict[str, Point], war: tuple[dt.date, dt.date]
 ) -> list[ControlFact]:
@@ -118,8 +110,8 @@ def load_control_facts(
                 f"unknown place {row['place']!r}",
                 "an id from geodata/places.geojson or geodata/towns.csv",
             )
-        first = _day(row["from"], "from", line, log)
-        last = _day(row["to"], "to", line, log)
+        first = day_cell(row["from"], "from", line, log)
+        last = day_cell(row["to"], "to", line, log)
         if first and last and last < first:
             log.add(line, "to", f"{last} is before from {first}", "a day on or after from")
         for column, day in (("from", first), ("to", last)):
@@ -127,7 +119,7 @@ def load_control_facts(
                 log.add(line, column, f"{day} is outside the war", f"{war[0]} to {war[1]}")
         if row["held_by"] not in SIDES:
             log.add(line, "held_by", f"{row['held_by']!r}", " | ".join(SIDES))
-        sources = tuple(s.strip() for s in row["sources"].split(" | ") if s.strip())
+        sources = citations_cell(row["sources"])
         if not sources:
             log.add(line, "sources", "empty", "citations separated by ' | '")
         if point is None or not (first and last) or row["held_by"] not in SIDES or not sources:

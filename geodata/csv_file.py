@@ -12,6 +12,7 @@ Limits, so that a hostile or mistaken file gets one clear answer fast:
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 from pathlib import Path
@@ -159,3 +160,17 @@ def _other_separator(header_field: str) -> str | None:
         if separator in header_field:
             return name
     return None
+
+
+def day_cell(value: str, column: str, line: int, log: ProblemLog) -> dt.date | None:
+    """A cell holding one day, YYYY-MM-DD; None (and a problem logged) otherwise."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        log.add(line, column, f"{value!r} is not a day", "YYYY-MM-DD")
+        return None
+
+
+def citations_cell(value: str) -> tuple[str, ...]:
+    """The citations of a `sources` cell, 'WORK: LOCATOR | WORK: LOCATOR'."""
+    return tuple(s.strip() for s in value.split(" | ") if s.strip())

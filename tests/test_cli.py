@@ -26,8 +26,9 @@ def test_check_prints_a_summary_line_per_file():
     assert lines[3].startswith("geodata/frontlines.geojson: ")
     assert lines[4].startswith("geodata/towns.csv: ")
     assert lines[5].startswith("geodata/control_facts.csv: ")
-    assert lines[6].startswith("events/events.csv: ")
-    assert "1945-08-" in lines[6] and "1954-06-15" in lines[6]
+    assert lines[6] == "geodata/neutral_zones.csv: 5 neutral zones of the talks"
+    assert lines[7].startswith("events/events.csv: ")
+    assert "1945-08-" in lines[7] and "1954-06-15" in lines[7]
     assert result.stderr == ""
 
 

@@ -1,5 +1,6 @@
 """Bad input in the front's data files: one line per problem, all at once, nothing loaded.
-Control facts, the towns gazetteer, pockets, the bibliography, and citations of works."""
+Control facts, the towns gazetteer, pockets, the talks' neutral zones, the bibliography, and
+citations of works."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from events.bibliography import cited, cited_in_full, load_bibliography, parse_c
 from events.dataset import ROOT, load_dataset
 from geodata.control_facts import load_control_facts, load_towns
 from geodata.frontlines import load_frontlines
+from geodata.neutral_zones import load_neutral_zones
 from geodata.problems import DataError
 
 BAD = Path("tests/fixtures/bad_front")
@@ -52,6 +54,30 @@ def test_towns_report_every_problem():
         f"{path}:6: note: a derived point without a note (how the point was located)",
         f"{path}:7: lon: 'east' is not a number (decimal degrees, e.g. 127.03)",
         f"{path}:8: lon: (139.69, 35.69) outside the map's box (a place in Korea)",
+    ]
+
+
+def test_neutral_zones_report_every_problem():
+    known = {name: Point(126.7, 37.9) for name in ("panmunjom", "kaesong", "munsan")}
+    days = (dt.date(1945, 8, 10), dt.date(1954, 6, 15))
+    path = BAD / "neutral_zones.csv"
+    assert problems(lambda p: load_neutral_zones(p, known, days), path) == [
+        f"{path}:3: id: 'Panmunjom area' (lower-case letters, digits and _)",
+        f"{path}:4: id: 'panmunjom_area' appears twice (each zone once)",
+        f"{path}:5: name_ko: empty (the zone's name as the map writes it)",
+        f"{path}:6: places: unknown place 'munsan_ni' "
+        "(an id from geodata/places.geojson or geodata/towns.csv)",
+        f"{path}:7: shape: 'square' (circle | corridor)",
+        f"{path}:8: places: 2 places for a circle (its centre's id)",
+        f"{path}:9: places: 1 place for a corridor "
+        "(the places its road joins, in order, separated by ' | ')",
+        f"{path}:10: radius_m: '5 miles' (a number of metres above 0, at most 20000)",
+        f"{path}:11: radius_m: '80467' (a number of metres above 0, at most 20000)",
+        f"{path}:12: accuracy_km: '' (a number of kilometres above 0, at most 20)",
+        f"{path}:13: from: '1951-07-32' is not a day (YYYY-MM-DD)",
+        f"{path}:14: to: 1951-07-15 is before from 1951-10-21 (a day on or after from)",
+        f"{path}:15: to: 1955-01-01 is outside the map's days (1945-08-10 to 1954-06-15)",
+        f"{path}:16: sources: empty (citations separated by ' | ')",
     ]
 
 
@@ -139,4 +165,5 @@ def test_every_citation_behind_the_front_names_a_work(dataset):
 
 def test_every_bad_front_fixture_is_covered():
     used = {"control_facts.csv", "towns.csv", "frontlines_pockets.geojson", "bibliography.yaml"}
+    used.add("neutral_zones.csv")
     assert {p.name for p in BAD.iterdir()} == used
