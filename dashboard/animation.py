@@ -10,14 +10,20 @@ from __future__ import annotations
 import functools
 import json
 
-from dashboard.figures import build_figure, dynamic_traces, korea_land_index, static_traces
+from dashboard.figures import (
+    build_figure,
+    dynamic_traces,
+    insets_layout,
+    korea_land_index,
+    static_traces,
+)
 from dashboard.front_payload import front_payload
 from dashboard.look import dress_layout, dress_traces
 from dashboard.map_options import MapOptions
 from dashboard.projection import SCREEN
 from dashboard.state import TIMELINE_DAYS, TIMELINE_START, change_days, day_number, state_at
 from dashboard.summary import map_summary
-from dashboard.world_inset import inset_geo
+from dashboard.talks_inset import front_change_days
 from events.bibliography import cited, parse_citation, prose_with_citations, reference
 from events.dataset import Dataset
 
@@ -90,9 +96,12 @@ def tour_entries(data: Dataset) -> dict[str, dict]:
 
 def map_bundle(data: Dataset, options: MapOptions) -> dict:
     """The static figure, the distinct date-dependent traces, and which apply when."""
-    days = change_days(data)
+    # The state changes on these days, and the front in the talks' inset.
+    days = sorted({*change_days(data), *front_change_days(data)})
     variants: list[dict] = []
     variant_index: dict[str, int] = {}
+    insets: list[dict] = []  # the distinct layouts of the two insets
+    inset_index: dict[str, int] = {}
     epochs = []
     for i, day in enumerate(days):
         state = state_at(data, day)
@@ -103,13 +112,18 @@ def map_bundle(data: Dataset, options: MapOptions) -> dict:
                 variant_index[key] = len(variants)
                 variants.append(trace)
             refs.append(variant_index[key])
+        inset = dress_layout(insets_layout(state, options), options)
+        inset_key = json.dumps(inset, sort_keys=True)
+        if inset_key not in inset_index:
+            inset_index[inset_key] = len(insets)
+            insets.append(inset)
         until = day_number(days[i + 1]) - 1 if i + 1 < len(days) else TIMELINE_DAYS
         epochs.append(
             {
                 "from": day_number(day),
                 "to": until,
                 "traces": refs,
-                "inset": bool(refs and variants[refs[-1]]["lon"]),
+                "inset": inset_index[inset_key],
                 "events": [m.id for m in state.events],
                 "summary": map_summary(state, options.lang),
             }
@@ -118,8 +132,7 @@ def map_bundle(data: Dataset, options: MapOptions) -> dict:
     return {
         "static": dress_traces(static_traces(data, options), options),
         "layout": base["layout"],
-        "inset_on": dress_layout(inset_geo(True), options),
-        "inset_off": dress_layout(inset_geo(False), options),
+        "insets": insets,
         "variants": dress_traces(variants, options),
         "epochs": epochs,
         "start": TIMELINE_START.isoformat(),

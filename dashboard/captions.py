@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from dashboard.front import history_of
 from dashboard.map_options import MapOptions
 from dashboard.state import MapState
+from dashboard.talks_inset import talks_shown
 from events.bibliography import Work, bibtex, csl_items, parse_citation, reference, short_citation
 from events.dataset import Dataset
 from events.dates import format_day
@@ -112,12 +113,28 @@ def _sentences(data: Dataset, state: MapState, options: MapOptions, cite: _Citin
                 f"Talks were in session at {place['name_en']} ({m.when}) "
                 f"{cite(data.events.loc[m.id, 'sources'])}."
             )
+    if talks_shown(state, options):
+        yield _talks_inset_sentence(state, cite)
     # An event already told as the talks in session is not told twice.
     told = {m.id for m in sessions}
     events = [m for m in state.events if m.id not in told] if "events" in layers else []
     if events:
         shown = [f"{m.title} ({m.when}) {cite(data.events.loc[m.id, 'sources'])}" for m in events]
         yield "Events in force: " + "; ".join(shown) + "."
+
+
+def _talks_inset_sentence(state: MapState, cite: _Citing) -> str:
+    """What the talks' inset shows (dashboard/talks_inset.py)."""
+    then = " and the Demilitarized Zone" if state.mdl_in_force else ""
+    opening = f"An inset shows the Kaesong–Panmunjom–Munsan area at a larger scale{then}"
+    if not state.zones:
+        return opening + "."
+    accuracy = max(z.accuracy_km for z in state.zones)
+    zones = "; ".join(f"{z.name_en} {cite(z.sources)}" for z in state.zones)
+    return (
+        f"{opening}, with the neutral zones the delegations had agreed, drawn within about "
+        f"{accuracy:g} km as the agreements give their sizes, not their centres: {zones}."
+    )
 
 
 def caption(data: Dataset, state: MapState, options: MapOptions, title: str) -> Caption:

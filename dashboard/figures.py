@@ -18,9 +18,10 @@ from dashboard.look import dress_layout, dress_traces
 from dashboard.map_options import MapOptions
 from dashboard.projection import SCREEN, geo_window
 from dashboard.state import EventMark, MapState, event_marks
+from dashboard.talks_inset import locator_trace, talks_geo, talks_inset_traces, talks_shown
 from dashboard.traces import EMPTY_TEMPLATE, area_trace, decoration, line_trace, place_name, plain
 from dashboard.words import area_name
-from dashboard.world_inset import inset_geo, inset_traces
+from dashboard.world_inset import abroad, inset_geo, inset_traces
 from events.dataset import Dataset
 
 # The land areas of the base map, in drawing order: Korea last, over its neighbours.
@@ -325,7 +326,8 @@ def _event_traces(state: MapState, lang: str, venues: frozenset[str]) -> list[di
 
 
 def dynamic_traces(data: Dataset, state: MapState, options: MapOptions) -> list[dict]:
-    """Everything that depends on the date; always the same number of traces for an option set."""
+    """Everything that depends on the date. The main map has the same traces on every day
+    for an option set; the insets (on geos of their own) draw what their day needs."""
     layers, lang = options.layers, options.lang
     traces = _mdl_traces(data, state, layers)
     if "parallel38" in layers:
@@ -338,8 +340,16 @@ def dynamic_traces(data: Dataset, state: MapState, options: MapOptions) -> list[
     if "events" in layers:
         venues = _venue_places(data) if "venues" in layers else frozenset()
         traces.extend(_event_traces(state, lang, venues))
+    if "venues" in layers:
+        traces.append(locator_trace(state, options))
     traces.extend(inset_traces(data, state, lang))
+    traces.extend(talks_inset_traces(data, state, options))
     return traces
+
+
+def insets_layout(state: MapState, options: MapOptions) -> dict:
+    """The two insets' geos on a day: the world locator and the talks' area."""
+    return {"geo2": inset_geo(abroad(state)), "geo3": talks_geo(talks_shown(state, options))}
 
 
 def base_layout(options: MapOptions) -> dict:
@@ -370,6 +380,7 @@ def base_layout(options: MapOptions) -> dict:
             **geo_window(SCREEN),
         },
         "geo2": inset_geo(False),
+        "geo3": talks_geo(False),
         "uirevision": "korea-map",
         "dragmode": "pan",
         "hoverlabel": {"font": {"size": 13}},
@@ -386,8 +397,7 @@ def korea_land_index(data: Dataset) -> int:
 def build_figure(data: Dataset, state: MapState, options: MapOptions) -> dict:
     """The map on a day with these options: the one builder of every map drawn."""
     dynamic = dynamic_traces(data, state, options)
-    layout = base_layout(options)
-    layout["geo2"] = inset_geo(bool(dynamic[-1]["lon"]))
+    layout = {**base_layout(options), **insets_layout(state, options)}
     front = front_traces(data, state.day, options)
     static = static_traces(data, options)
     if any(t["meta"].get("side") and t["lon"] for t in front):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import copy
 import math
 
-from dashboard import style
+from dashboard import style, talks_inset, world_inset
 from dashboard.projection import CENTRE, PRINT, geo_window, north_turn, scale_factor
 from dashboard.traces import decoration
 from geodata.region import KM_PER_DEGREE
@@ -27,7 +27,7 @@ CREDIT = (
     "Korea 1945–1954 map. Land, coast and MDL: Natural Earth (public domain); 38th parallel"
     "<br>and DMZ computed from them. Events and places: every source is in the caption."
 )
-# The scale bar sits over the Korea Strait, clear of the world inset (bottom left).
+# The scale bar sits over the Korea Strait, clear of the insets (left).
 SCALE_LAT, SCALE_LON, SCALE_KM = 33.15, 127.6, 100
 NORTH_LON, NORTH_LAT = 131.2, 41.3  # the north arrow, over the Sea of Japan
 
@@ -171,6 +171,8 @@ def for_print(figure: dict, title: str, date_text: str) -> dict:
         {**_page_text(CREDIT, 0, "top", credit_at, 9, style.MUTED), "align": "left"},
     ]
     layout["geo"] = {**layout["geo"], **geo_window(PRINT)}
+    layout["geo2"] = {**layout["geo2"], "domain": world_inset.PRINT_DOMAIN}
+    layout["geo3"] = {**layout["geo3"], "domain": talks_inset.PRINT_DOMAIN}
     # The map's frame: a line round the plot area, which the map fills exactly.
     layout["shapes"] = [
         {

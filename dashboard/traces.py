@@ -16,12 +16,18 @@ def plain(text: str) -> str:
     return html.escape(str(text), quote=False)
 
 
-def place_name(row, lang: str) -> str:
+def in_language(en: str, ko: str, lang: str, stacked: bool = False) -> str:
+    """A name in the reader's language; in "both" English then Korean, one over the other
+    when `stacked` (a label in a small inset stays narrow)."""
     if lang == "ko":
-        return plain(row["name_ko"])
+        return plain(ko)
     if lang == "both":
-        return plain(f"{row['name_en']} {row['name_ko']}")
-    return plain(row["name_en"])
+        return f"{plain(en)}<br>{plain(ko)}" if stacked else plain(f"{en} {ko}")
+    return plain(en)
+
+
+def place_name(row, lang: str, stacked: bool = False) -> str:
+    return in_language(row["name_en"], row["name_ko"], lang, stacked)
 
 
 def line_trace(geometry, layer: str, name: str, line: dict, hover: str, **extra) -> dict:

@@ -8,7 +8,7 @@ import functools
 from dashboard import style
 from dashboard.geometry_coords import line_coords
 from dashboard.state import MapState
-from dashboard.traces import area_trace, place_name, plain
+from dashboard.traces import area_trace, in_language, plain
 from events.dataset import Dataset
 
 KOREA_ANCHOR = (126.98, 37.57)  # the inset's "Korea" mark: Seoul
@@ -18,6 +18,11 @@ KOREA_ANCHOR = (126.98, 37.57)  # the inset's "Korea" mark: Seoul
 def _world_coords(data: Dataset) -> tuple[list, list]:
     # Not densified: a thumbnail of the world needs no true parallels, and stays small.
     return line_coords(data.world, densify=False)
+
+
+def abroad(state: MapState) -> bool:
+    """Talks or events away from Korea: the world locator is drawn."""
+    return any(m.abroad for m in (*state.sessions, *state.events))
 
 
 def inset_traces(data: Dataset, state: MapState, lang: str) -> list[dict]:
@@ -41,7 +46,9 @@ def inset_traces(data: Dataset, state: MapState, lang: str) -> list[dict]:
         ray_lat += [place.geometry.y, KOREA_ANCHOR[1], None]
         mark_lon.append(place.geometry.x)
         mark_lat.append(place.geometry.y)
-        labels.append(place_name(place, lang).split(" (")[0])  # "Flushing Meadows"
+        # "Flushing Meadows", without what follows in brackets; English over Korean.
+        short = [place[f"name_{x}"].split(" (")[0] for x in ("en", "ko")]
+        labels.append(in_language(*short, lang, stacked=True))
         hovers.append("<br>".join(dict.fromkeys(plain(m.title) for m in away if m.place == pid)))
     rays = {
         "type": "scattergeo",
@@ -85,6 +92,11 @@ def inset_traces(data: Dataset, state: MapState, lang: str) -> list[dict]:
 def _beside(lon: float) -> str:
     """Where a place's name goes: east of it when it lies just east of Korea."""
     return "middle right" if 0 < lon - KOREA_ANCHOR[0] < 40 else "top center"
+
+
+# In print the talks' inset takes the bottom left (dashboard/talks_inset.py): the world
+# locator sits above it, over Shandong.
+PRINT_DOMAIN = {"x": [0.006, 0.30], "y": [0.42, 0.62]}
 
 
 def inset_geo(active: bool) -> dict:

@@ -6,6 +6,8 @@
   const MONTHS = ["January", "February", "March", "April", "May", "June", "July",
     "August", "September", "October", "November", "December"];
   const DAY_MS = 86400000;
+  // A trace on a geo of its own (the world locator, the talks' area) belongs to the insets.
+  const inInset = (trace) => Boolean(trace.geo) && trace.geo !== "geo";
 
   function startMs(bundle) { return Date.parse(bundle.start + "T00:00:00Z"); }
   function dateOf(bundle, n) { return new Date(startMs(bundle) + n * DAY_MS); }
@@ -33,7 +35,7 @@
   // A ring round the selected event's marker, when it is on the map.
   function selectionRing(data, selected) {
     for (const trace of data) {
-      if (!trace.customdata || trace.geo === "geo2") continue;
+      if (!trace.customdata || inInset(trace)) continue;
       const i = trace.customdata.findIndex((c) => c[0] === "event" && c[1] === selected);
       if (i >= 0) {
         return { type: "scattergeo", mode: "markers", lon: [trace.lon[i]], lat: [trace.lat[i]],
@@ -137,7 +139,6 @@
 
   // What moves on a day: the front on that day and the stretch's traces, over a clear
   // background. `view` ({lon, lat, zoom}: a tour stop's, or the viewer's own) centres it.
-  const inInset = (trace) => trace.geo === "geo2";
 
   // An empty trace keeps the map's geo (and so its zoom and pan) when no layer is on.
   const ANCHOR = { type: "scattergeo", mode: "lines", lon: [], lat: [], hoverinfo: "skip",
@@ -151,6 +152,7 @@
     const clear = "rgba(0,0,0,0)";
     const layout = Object.assign({}, bundle.layout, { paper_bgcolor: clear });
     delete layout.geo2;
+    delete layout.geo3;
     layout.geo = Object.assign({}, layout.geo, { bgcolor: clear });
     return { data: data, layout: viewed(layout, view) };
   }
@@ -159,21 +161,21 @@
   function baseFigure(bundle, view) {
     const layout = Object.assign({}, bundle.layout, { showlegend: false });
     delete layout.geo2;
+    delete layout.geo3;
     return { data: bundle.static, layout: viewed(layout, view) };
   }
 
   // Over it the world inset, which changes with the stretch of time.
   function insetFigure(bundle, epoch) {
     const layout = Object.assign({}, bundle.layout, { showlegend: false,
-      paper_bgcolor: "rgba(0,0,0,0)", geo2: epoch.inset ? bundle.inset_on : bundle.inset_off });
+      paper_bgcolor: "rgba(0,0,0,0)" }, bundle.insets[epoch.inset]);
     delete layout.geo;
     return { data: epoch.traces.map((i) => bundle.variants[i]).filter(inInset), layout: layout };
   }
 
-  // Which of the stretch's traces the inset draws: when they change, so does the inset.
+  // Which of the stretch's traces the insets draw: when they change, so do the insets.
   function insetKey(bundle, epoch) {
-    return (epoch.inset ? "on:" : "off:")
-      + epoch.traces.filter((i) => inInset(bundle.variants[i])).join(",");
+    return epoch.inset + ":" + epoch.traces.filter((i) => inInset(bundle.variants[i])).join(",");
   }
 
   // The whole map in one figure, as the print draws it (the self-contained HTML page):
@@ -183,7 +185,7 @@
     const moving = movingFigure(bundle, epoch, selected, day, view);
     const inset = insetFigure(bundle, epoch);
     return { data: bundle.static.filter((t, i) => i !== covered).concat(moving.data.slice(1),
-      inset.data), layout: viewed(Object.assign({}, bundle.layout, { geo2: inset.layout.geo2 }),
+      inset.data), layout: viewed(Object.assign({}, bundle.layout, bundle.insets[epoch.inset]),
       view) };
   }
 

@@ -15,7 +15,7 @@ pytestmark = pytest.mark.browser
 # The dates the issue names: before the war, the Inchon landing, the Chinese offensive,
 # the talks at Kaesong, the signing, and after the war.
 DATES = ["1945-09-01", "1948-08-15", "1950-09-20", "1950-11-26", "1951-08-01", "1953-07-27"]
-DATES += ["1954-05-01"]
+DATES += ["1954-05-01", "1951-11-01"]  # and the talks' inset with the October zones
 
 BOXES = """() => {
   const box = (n) => { const r = n.getBoundingClientRect();
@@ -24,6 +24,18 @@ BOXES = """() => {
     .filter(n => n.textContent.trim() && n.getBoundingClientRect().width).map(box);
   const legends = Array.from(document.querySelectorAll('.legend')).map(box);
   const plot = document.querySelector('#map .js-plotly-plot');
+  // The insets' frames (the world locator, the talks' area): the map's own labels must
+  // not hide under them; their own labels are measured like the map's.
+  const insets = [];
+  const holder = document.querySelector('#map-inset .js-plotly-plot');
+  for (const name of ["geo2", "geo3"]) {
+    const layout = holder ? holder._fullLayout : null;
+    if (!layout || !layout[name] || !layout[name].showframe) continue;
+    const s = layout[name]._subplot, r = holder.getBoundingClientRect();
+    const f = {text: name, l: r.left + s.xaxis._offset, t: r.top + s.yaxis._offset};
+    f.r = f.l + s.xaxis._length; f.b = f.t + s.yaxis._length;
+    insets.push(f);
+  }
   let frame = null;
   if (plot) {
     const s = plot._fullLayout.geo._subplot, r = plot.getBoundingClientRect();
@@ -33,7 +45,9 @@ BOXES = """() => {
     const r = document.querySelector('.shapelayer path').getBoundingClientRect();
     frame = {l: r.left, r: r.right, t: r.top, b: r.bottom};
   }
-  return {labels, legends, frame};
+  const own = Array.from(document.querySelectorAll('#map .geo text, #map-base .geo text'))
+    .filter(n => n.textContent.trim() && n.getBoundingClientRect().width).map(box);
+  return {labels, legends, frame, insets, own};
 }"""
 
 
@@ -62,6 +76,12 @@ def collisions(measured: dict) -> list[tuple[str, str]]:
     ]
     found += [
         (a["text"], "the legend") for a in labels for g in measured["legends"] if not _apart(a, g)
+    ]
+    found += [
+        (a["text"], f"the inset {f['text']}")
+        for a in measured.get("own", [])
+        for f in measured.get("insets", [])
+        if not _apart(a, f)
     ]
     found += [
         (a["text"], "the frame's edge")
