@@ -57,7 +57,7 @@ EXPECTED = {
 FIELDS = (
     "id", "type", "author", "editor", "title", "title-short", "container-title",
     "collection-title", "volume", "issue", "number", "page", "publisher", "publisher-place",
-    "archive", "issued", "URL", "note",
+    "archive", "issued", "URL", "note", "language",
 )  # fmt: skip
 
 

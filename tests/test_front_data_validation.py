@@ -5,6 +5,7 @@ citations of works."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 from pathlib import Path
 
@@ -114,7 +115,7 @@ def test_the_bibliography_reports_every_problem():
         "(the year, or the day for a periodical (YYYY or YYYY-MM-DD))",
         f"{path}:37: pages: unknown field (id, type, author, editor, title, title-short, "
         "container-title, collection-title, volume, issue, number, page, publisher, "
-        "publisher-place, archive, issued, URL, note)",
+        "publisher-place, archive, issued, URL, note, language)",
     ]
 
 
@@ -159,8 +160,19 @@ def test_every_citation_behind_the_front_names_a_work(dataset):
         assert citation is not None and citation.work in dataset.works, text
     notes = [k.note for k in dataset.keyframes] + [p.note for p in dataset.pockets]
     notes += [f.note for f in dataset.control_facts] + texts
-    for words in ("stored copy", "index id", "not checked", "as mirrored", "recollection"):
-        assert not any(words in n for n in notes), words
+    # A waypoint's note says how its point was placed; it too must not speak of the research.
+    front = json.loads((ROOT / "geodata" / "frontlines.geojson").read_text(encoding="utf-8"))
+    notes += [
+        w.get("note", "")
+        for feature in front["features"]
+        for w in feature["properties"].get("waypoints", [])
+        if isinstance(w, dict)
+    ]
+    for words in (
+        "stored copy", "index id", "not checked", "as mirrored", "recollection", "as cited in",
+        "unverified", "were not found", "source found",
+    ):  # fmt: skip
+        assert not any(words in n.lower() for n in notes), words
 
 
 def test_every_bad_front_fixture_is_covered():

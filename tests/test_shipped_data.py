@@ -172,12 +172,47 @@ def test_at_least_120_events_and_the_ones_a_lecture_on_the_armistice_needs(datas
     assert len(events) >= 120
     for eid in (
         "stalin_accepts_38th_parallel", "soviet_security_council_boycott",
-        "stalin_approval_january_1950", "unga_res377", "unga_res498", "kennan_malik_talks",
-        "pow_lists_exchanged", "voluntary_repatriation_proposed", "stalin_death",
-        "zhou_enlai_pow_statement", "pow_terms_of_reference_signed", "kumsong_offensive",
-        "us_rok_mutual_defense_treaty", "yosu_sunchon_rebellion",
+        "malik_returns_security_council", "stalin_approval_january_1950",
+        "kim_il_sung_moscow_visit_1950", "cpv_cross_yalu", "unga_res377", "unga_res498",
+        "kennan_malik_talks", "item4_subcommittee_opens", "pow_lists_exchanged",
+        "voluntary_repatriation_proposed", "pow_screening_1952", "stalin_death",
+        "zhou_enlai_pow_statement", "pow_terms_of_reference_signed", "rhee_robertson_talks",
+        "kumsong_offensive", "kim_peng_countersign", "mac_first_meeting",
+        "us_rok_mutual_defense_treaty", "korean_peoples_republic_proclaimed",
+        "usamgik_established", "north_korean_provisional_peoples_committee",
+        "yosu_sunchon_rebellion", "clashes_38th_parallel_1949",
     ):  # fmt: skip
         assert eid in events.index, eid
+
+
+# Works a reader can only use with a place in them: a book by chapter or page, a treaty by
+# article and paragraph, a scholarly article by page. (A press article is cited whole, by its
+# paper and day; an archive document, a resolution or a dataset record by its number.)
+NEED_A_LOCATOR = ("book", "treaty", "article-journal", "article")
+VAGUE_LOCATORS = ("final chapter", "following chapters", "chapters after", "unverified")
+
+
+def test_every_book_treaty_and_article_is_cited_with_a_locator(dataset):
+    cited = [(f"event {eid}", s) for eid, e in dataset.events.iterrows() for s in e["sources"]]
+    cited += [(f"place {pid}", p["source"]) for pid, p in dataset.places.iterrows()]
+    cited += [
+        (f"control fact {f.place} {f.first_day}", s)
+        for f in dataset.control_facts
+        for s in f.sources
+    ]
+    cited += [(f"keyframe {k.day}", s) for k in dataset.keyframes for s in k.sources]
+    cited += [(f"pocket {p.name} {p.first_day}", s) for p in dataset.pockets for s in p.sources]
+    cited += [(f"zone {z.id}", s) for z in dataset.neutral_zones for s in z.sources]
+    missing, vague = [], []
+    for where, text in cited:
+        citation = parse_citation(text)
+        assert citation is not None and citation.work in dataset.works, (where, text)
+        if dataset.works[citation.work].csl["type"] in NEED_A_LOCATOR and not citation.locator:
+            missing.append((where, text))
+        if any(words in citation.locator.lower() for words in VAGUE_LOCATORS):
+            vague.append((where, text))
+    assert not missing, missing
+    assert not vague, vague
 
 
 def test_sources_md_counts_the_citations_as_they_are(dataset):
