@@ -14,6 +14,7 @@ from dashboard.map_options import MapOptions
 from dashboard.words import legend_name
 
 LEGEND_TEXT = 16  # px: the legend when presenting
+INSET_MIN_TEXT = 15  # px: the talks' inset when presenting
 
 
 def _grown(value: Any, scale: float, floor: float = 0) -> Any:
@@ -24,8 +25,8 @@ def _grown(value: Any, scale: float, floor: float = 0) -> Any:
     return value
 
 
-def _projected(node: Any, parent: str = "") -> Any:
-    """A copy with colours swapped for their projector twins, text at least 20 px,
+def _projected(node: Any, parent: str = "", text: float = style.PROJECTOR_MIN_TEXT) -> Any:
+    """A copy with colours swapped for their projector twins, text at least `text` px,
     markers and lines grown."""
     if isinstance(node, dict):
         out = {}
@@ -35,16 +36,16 @@ def _projected(node: Any, parent: str = "") -> Any:
                 # grows less than the map's labels, and leaves the map more room.
                 out[key] = {**_projected(value, key), "font": {"size": LEGEND_TEXT}}
             elif key == "size" and parent in ("textfont", "font"):
-                out[key] = _grown(value, style.PROJECTOR_SCALE, style.PROJECTOR_MIN_TEXT)
+                out[key] = _grown(value, style.PROJECTOR_SCALE, text)
             elif key == "size" and parent == "marker":
                 out[key] = _grown(value, 1.4)
             elif key == "width" and parent == "line":
                 out[key] = _grown(value, style.PROJECTOR_SCALE)
             else:
-                out[key] = _projected(value, key)
+                out[key] = _projected(value, key, text)
         return out
     if isinstance(node, list):
-        return [_projected(v, parent) for v in node]
+        return [_projected(v, parent, text) for v in node]
     if isinstance(node, str):
         return style.PROJECTOR_COLOURS.get(node, node)
     return node
@@ -53,7 +54,13 @@ def _projected(node: Any, parent: str = "") -> Any:
 def dress_trace(trace: dict, options: MapOptions) -> dict:
     if "name" in trace:
         trace = {**trace, "name": legend_name(trace["name"], options.lang)}
-    return _projected(trace) if options.present else trace
+    if not options.present:
+        return trace
+    # The talks' inset is a close-up the lecturer points to, in a corner: its words grow
+    # less, or they would cover the zones they name.
+    return _projected(
+        trace, text=INSET_MIN_TEXT if trace.get("geo") == "geo3" else style.PROJECTOR_MIN_TEXT
+    )
 
 
 def dress_traces(traces: list[dict], options: MapOptions) -> list[dict]:

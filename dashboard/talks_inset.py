@@ -21,7 +21,7 @@ from dashboard.geometry_coords import line_coords, polygon_coords
 from dashboard.map_options import MapOptions
 from dashboard.projection import PARALLELS
 from dashboard.state import MapState, talks_open
-from dashboard.traces import area_trace, decoration, in_language, line_trace, place_name
+from dashboard.traces import area_trace, decoration, line_trace, place_name, plain
 from events.dataset import Dataset
 from geodata.neutral_zones import NeutralZone
 from geodata.region import KM_PER_DEGREE
@@ -29,11 +29,11 @@ from geodata.region import KM_PER_DEGREE
 GEO = "geo3"
 # The area the inset shows: Kaesong's five-mile circle in the north-west, Munsan-ni's in
 # the south-east, and the Imjin and Han estuary between them.
-LON, LAT = (126.42, 126.90), (37.79, 38.07)
+LON, LAT = (126.42, 126.90), (37.75, 38.07)
 CENTRE = (sum(LON) / 2, sum(LAT) / 2)
 # Where the inset sits on the map: on screen over the Sea of Japan, under the page's top
 # controls when presenting; in print over the Yellow Sea (the world inset above it).
-SCREEN_DOMAIN = {"x": [0.745, 0.995], "y": [0.40, 0.88]}
+SCREEN_DOMAIN = {"x": [0.70, 0.995], "y": [0.34, 0.88]}
 PRINT_DOMAIN = {"x": [0.006, 0.45], "y": [0.008, 0.40]}
 SCALE_KM = 5
 # The zones lighten what lies under them (either side's land, or sea), edged in ink.
@@ -144,13 +144,14 @@ def _front_traces(data: Dataset, state: MapState, layers: frozenset[str]) -> lis
 
 
 def zone_size(zone: NeutralZone, lang: str) -> str:
-    """'5 miles', '5마일', or both: the size part of the zone's name."""
-    en = zone.name_en.rsplit(", ", 1)[-1]
-    ko = zone.name_ko.rsplit("(", 1)[-1].rstrip(")")
-    return in_language(en, ko, lang, stacked=True)
+    """'5 miles' or '5마일': the size part of the zone's name. In "both" the English
+    alone: a size reads the same in either language, and one line leaves room."""
+    if lang == "ko":
+        return plain(zone.name_ko.rsplit("(", 1)[-1].rstrip(")"))
+    return plain(zone.name_en.rsplit(", ", 1)[-1])
 
 
-def _zone_traces(zones: tuple[NeutralZone, ...], lang: str) -> list[dict]:
+def _zone_traces(data: Dataset, zones: tuple[NeutralZone, ...], lang: str) -> list[dict]:
     traces = [
         area_trace(
             polygon_coords(z.area),
@@ -163,20 +164,22 @@ def _zone_traces(zones: tuple[NeutralZone, ...], lang: str) -> list[dict]:
         )
         for z in zones
     ]
-    # A circle's size inside its southern edge, clear of the places' names above their
+    # A circle's size under its southern edge, clear of the places' names above their
     # points; a small circle's (the conference area) below and right of it, under its
-    # venue's name; a corridor's beside its middle.
+    # venue's name; a corridor's beside its last road (Panmunjom-Munsan), on the side away
+    # from Kaesong's circle.
     circles = [z for z in zones if z.shape == "circle"]
     lon = [z.area.centroid.x if z.radius_m > 2000 else z.area.bounds[2] for z in circles]
     lat = [z.area.bounds[1] for z in circles]
-    where = ["top center" if z.radius_m > 2000 else "bottom right" for z in circles]
+    where = ["bottom center" if z.radius_m > 2000 else "bottom right" for z in circles]
+    labels = [zone_size(z, lang) for z in circles]
     for z in zones:
         if z.shape == "corridor":
-            middle = z.area.representative_point()
-            lon.append(middle.x)
-            lat.append(middle.y)
-            where.append("bottom left")
-    labels = [zone_size(z, lang) for z in circles + [z for z in zones if z.shape == "corridor"]]
+            (x0, y0), (x1, y1) = (data.places.loc[p].geometry.coords[0] for p in z.places[-2:])
+            lon.append(x0 + 0.6 * (x1 - x0))
+            lat.append(y0 + 0.6 * (y1 - y0))
+            where.append("top right")
+            labels.append(zone_size(z, lang))
     traces.append(_text(lon, lat, "neutral zones' sizes", labels, where, 10))
     return traces
 
@@ -273,10 +276,10 @@ def _places_traces(data: Dataset, state: MapState, lang: str) -> list[dict]:
     ]
 
 
-# Where each name sits beside its point in the inset: Kaesong's above it (left, it would
-# leave the frame), Munsan's to its left (right, it would leave the frame; above, it would
-# lie on the road from Panmunjom). Positions only: the places come from the data.
-LABEL_SIDE = {"kaesong": "top center", "panmunjom": "top right", "munsan": "middle left"}
+# Where each name sits beside its point in the inset: Kaesong's above it (on the left it
+# would leave the frame), Munsan's to its right (above, it would lie on the road from
+# Panmunjom). Positions only: the places come from the data.
+LABEL_SIDE = {"kaesong": "top center", "panmunjom": "top right", "munsan": "middle right"}
 
 
 def _dressing(lang: str) -> list[dict]:
@@ -339,7 +342,7 @@ def talks_inset_traces(data: Dataset, state: MapState, options: MapOptions) -> l
         *_front_traces(data, state, options.layers),
         *_armistice_traces(data, state, options.layers),
         *parallel,
-        *_zone_traces(state.zones, options.lang),
+        *_zone_traces(data, state.zones, options.lang),
         *_places_traces(data, state, options.lang),
         *_dressing(options.lang),
     ]
