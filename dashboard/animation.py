@@ -24,7 +24,13 @@ from dashboard.projection import SCREEN
 from dashboard.state import TIMELINE_DAYS, TIMELINE_START, change_days, day_number, state_at
 from dashboard.summary import map_summary
 from dashboard.talks_inset import front_change_days
-from events.bibliography import cited, parse_citation, prose_with_citations, reference
+from events.bibliography import (
+    cited,
+    cited_in_full,
+    parse_citation,
+    prose_with_citations,
+    reference,
+)
 from events.dataset import Dataset
 
 
@@ -84,6 +90,15 @@ def tour_entries(data: Dataset) -> dict[str, dict]:
                     "notes": stop.notes,
                     "events": list(stop.events),
                     "source": cited(data.works, first["sources"][0])[0],
+                    # The speaker's window lists the stop's works in full, as a reference
+                    # list gives them, with where in each (Chicago author-date, citeproc).
+                    "references": list(
+                        dict.fromkeys(
+                            cited_in_full(data.works, s)
+                            for eid in stop.events
+                            for s in data.events.loc[eid, "sources"]
+                        )
+                    ),
                 }
             )
         tours[tour.name] = {

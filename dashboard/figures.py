@@ -28,7 +28,9 @@ from events.dataset import Dataset
 LAND_NAMES = ("China", "Mongolia", "USSR", "Japan", "Korea")
 NEIGHBOUR_SCREEN_DETAIL = 0.01  # degrees (about 1 km)
 # Text that names the land areas; positions are only where the words sit on the map.
-AREA_LABELS = [("CHINA", 122.6, 41.9), ("USSR", 131.1, 43.15), ("JAPAN", 129.9, 33.3)]
+# CHINA stands on the Liaodong peninsula: clear of the legend, and of the tour picker
+# over the top of the map when presenting.
+AREA_LABELS = [("CHINA", 122.2, 41.1), ("USSR", 131.1, 43.15), ("JAPAN", 129.9, 33.3)]
 
 
 def static_traces(data: Dataset, options: MapOptions) -> list[dict]:
@@ -165,33 +167,80 @@ def _places_trace(
 
 
 @functools.lru_cache(maxsize=16)
-def _cities_trace(data: Dataset, lang: str, named: frozenset[str] = frozenset()) -> dict:
-    """The cities: the main ones always named, the others while an event there is shown
-    (a caption that speaks of Ongjin has Ongjin named on its map), unless they lie in the
-    crowd of an always-named place (Munsan beside Panmunjom: its marker and hover name it,
-    and a label there would print over its neighbours' when presenting)."""
+def _cities_trace(
+    data: Dataset,
+    lang: str,
+    named: frozenset[str] = frozenset(),
+    sitting: frozenset[str] = frozenset(),
+) -> list[dict]:
+    """The cities, and the names called out beside them (CALLOUTS): the main ones always
+    named, the others while an event there is shown (a caption that speaks of Ongjin has
+    Ongjin named on its map), unless they lie in the crowd of an always-named place (Munsan
+    beside Panmunjom: its marker and hover name it, and a label there would print over its
+    neighbours' when presenting)."""
     cities = data.places[(data.places["kind"] == "city") & ~data.places["abroad"]]
     labelled = [
         lab == "always" or (pid in named and pid not in _crowded(data))
         for pid, lab in cities["label"].items()
     ]
     labels = [
-        place_name(r, lang) if lab else ""
-        for (_, r), lab in zip(cities.iterrows(), labelled, strict=True)
+        place_name(r, lang) if lab and pid not in sitting and pid not in CALLOUTS else ""
+        for (pid, r), lab in zip(cities.iterrows(), labelled, strict=True)
+    ]
+    called = [
+        pid for pid, lab in zip(cities.index, labelled, strict=True) if lab and pid in CALLOUTS
     ]
     # Places named only on hover are drawn smaller and grey, so no dot looks unnamed.
-    return _places_trace(
-        cities,
-        lang,
-        "cities",
-        "Cities",
-        {
-            "size": [6 if lab else 4 for lab in labelled],
-            "color": [style.INK if lab else style.MUTED for lab in labelled],
-        },
-        labels,
-        textfont={"size": style.CITY_LABEL_SIZE, "color": style.INK},
-    )
+    return [
+        _places_trace(
+            cities,
+            lang,
+            "cities",
+            "Cities",
+            {
+                "size": [6 if lab else 4 for lab in labelled],
+                "color": [style.INK if lab else style.MUTED for lab in labelled],
+            },
+            labels,
+            textfont={"size": style.CITY_LABEL_SIZE, "color": style.INK},
+        ),
+        *_callouts(data, lang, called),
+    ]
+
+
+# Names set apart from their points, with a leader line, where the Kaesong-Inchon corner
+# has no room beside the point: (degrees east, degrees north) from the point to the name.
+CALLOUTS = {"ongjin": (-0.9, 0.5)}
+
+
+def _callouts(data: Dataset, lang: str, called: list[str]) -> list[dict]:
+    """The called-out names and their leader lines (empty traces when none is named)."""
+    lon, lat, text, sides, line_lon, line_lat = [], [], [], [], [], []
+    for pid in called:
+        point = data.places.loc[pid].geometry
+        dx, dy = CALLOUTS[pid]
+        lon.append(point.x + dx)
+        lat.append(point.y + dy)
+        text.append(place_name(data.places.loc[pid], lang))
+        sides.append("middle left" if dx < 0 else "middle right")
+        # The line stops short of the dot, so the dot stays clear.
+        line_lon += [point.x + 0.12 * dx, point.x + dx, None]
+        line_lat += [point.y + 0.12 * dy, point.y + dy, None]
+    return [
+        decoration(
+            line_lon, line_lat, "leader lines", "cities", line={"color": style.MUTED, "width": 0.8}
+        ),
+        decoration(
+            lon,
+            lat,
+            "called-out names",
+            "cities",
+            mode="text",
+            text=text,
+            textposition=sides or "middle left",
+            textfont={"size": style.CITY_LABEL_SIZE, "color": style.INK},
+        ),
+    ]
 
 
 CROWD_DEGREES = 0.2  # about 20 km: nearer than this to a named place, a town stays a dot
@@ -334,7 +383,9 @@ def dynamic_traces(data: Dataset, state: MapState, options: MapOptions) -> list[
         traces.append(_parallel_trace(data, state))
     if "cities" in layers:
         shown = frozenset(m.place for m in state.events) if "events" in layers else frozenset()
-        traces.append(_cities_trace(data, lang, shown))
+        # A city where talks sit is named by its venue marker (Seoul, 1946-47), not twice.
+        sitting = frozenset(m.place for m in state.sessions) if "venues" in layers else frozenset()
+        traces.extend(_cities_trace(data, lang, shown, sitting))
     if "venues" in layers:
         traces.extend(_venue_traces(data, state, lang))
     if "events" in layers:

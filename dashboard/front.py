@@ -162,6 +162,7 @@ class FrontDay:
     held: tuple[shapely.Geometry, shapely.Geometry]  # (UN, Communist): all the land, exactly
     un_islands: tuple[int, ...]  # indices into Coast.islands of the islands the UN held
     cut: tuple[int, int] | None  # how the line cut the coast, on the usual day (see _sides)
+    between: tuple[dt.date, dt.date] | None = None  # the keyframes' days, when interpolated
 
 
 def _line_between(a: KeyLine, b: KeyLine, share: float, coast: Coast) -> np.ndarray:
@@ -297,6 +298,7 @@ def front_history(
             about = {
                 "status": f"interpolated between {short_date(a.keyframe.day)} and "
                 f"{short_date(b.keyframe.day)}",
+                "between": (a.keyframe.day, b.keyframe.day),
                 # Between keyframes the line is a guess: as uncertain as the less certain.
                 "accuracy_km": max(a.keyframe.accuracy_km, b.keyframe.accuracy_km),
                 "sources": a.keyframe.sources + b.keyframe.sources,

@@ -37,7 +37,7 @@ from dashboard.front_figures import (
 from dashboard.look import dress_traces
 from dashboard.map_options import MapOptions
 from dashboard.state import day_number
-from dashboard.words import legend_name
+from dashboard.words import front_status, legend_name
 from events.dataset import Dataset
 
 DECIMALS = 4  # coast and other points: about 10 m
@@ -130,7 +130,8 @@ def _island_rings(islands: tuple[int, ...], count: int) -> list:
 @functools.lru_cache(maxsize=8)
 def _packed_days(data: Dataset, band: bool) -> tuple[list, list, list, list]:
     """The distinct packed shapes, the distinct ways the islands were held, and for each
-    day the index of its shape, of its islands and of its note."""
+    day the index of its shape, of its islands and of its note (a note is the first day
+    that has it: its words are written in the reader's language later)."""
     history = history_of(data)
     coast = history.coast
     packer = _Packer(coast)
@@ -157,7 +158,7 @@ def _packed_days(data: Dataset, band: bool) -> tuple[list, list, list, list]:
         note = (front.status, front.accuracy_km, front.sources)
         if note not in note_of:
             note_of[note] = len(notes)
-            notes.append(note)
+            notes.append(front)
         days.append([shape_of[key], islands_of[front.un_islands], note_of[note]])
     return shapes, islands, days, notes
 
@@ -208,12 +209,12 @@ def front_payload(data: Dataset, options: MapOptions, cite, land_index: int) -> 
         else [],
         "notes": [
             {
-                "status": status,
-                "accuracy_km": accuracy,
-                "sources": [cite(s) for s in sources],
-                "line_text": line_text(status, accuracy),
+                "status": front_status(front, options.lang),
+                "accuracy_km": front.accuracy_km,
+                "sources": [cite(s) for s in front.sources],
+                "line_text": line_text(front.status, front.accuracy_km),
             }
-            for status, accuracy, sources in notes
+            for front in notes
         ],
         # The held areas' names change with the war: the page takes the last set whose
         # first day has come.

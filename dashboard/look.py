@@ -14,7 +14,7 @@ from dashboard.map_options import MapOptions
 from dashboard.words import legend_name
 
 LEGEND_TEXT = 16  # px: the legend when presenting
-INSET_MIN_TEXT = 15  # px: the talks' inset when presenting
+INSET_MIN_TEXT = 15  # px: the insets when presenting
 
 
 def _grown(value: Any, scale: float, floor: float = 0) -> Any:
@@ -51,15 +51,29 @@ def _projected(node: Any, parent: str = "", text: float = style.PROJECTOR_MIN_TE
     return node
 
 
+# A legend entry longer than this breaks onto a second line: a pocket's long name would
+# otherwise widen the legend over the land (and, presenting, over Pyongyang).
+LEGEND_LINE = 46
+
+
+def _wrapped(name: str) -> str:
+    if len(name) <= LEGEND_LINE or "<br>" in name:
+        return name
+    cut = name.rfind(" (", 0, LEGEND_LINE + 1)
+    cut = cut if cut > 0 else name.rfind(" ", 0, LEGEND_LINE + 1)
+    return name if cut <= 0 else name[:cut] + "<br>" + name[cut + 1 :]
+
+
 def dress_trace(trace: dict, options: MapOptions) -> dict:
     if "name" in trace:
-        trace = {**trace, "name": legend_name(trace["name"], options.lang)}
+        trace = {**trace, "name": _wrapped(legend_name(trace["name"], options.lang))}
     if not options.present:
         return trace
-    # The talks' inset is a close-up the lecturer points to, in a corner: its words grow
-    # less, or they would cover the zones they name.
+    # The insets are close-ups the lecturer points to, in corners: their words grow less,
+    # or they would cover what they name.
     return _projected(
-        trace, text=INSET_MIN_TEXT if trace.get("geo") == "geo3" else style.PROJECTOR_MIN_TEXT
+        trace,
+        text=INSET_MIN_TEXT if trace.get("geo") in ("geo2", "geo3") else style.PROJECTOR_MIN_TEXT,
     )
 
 

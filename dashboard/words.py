@@ -127,3 +127,19 @@ OPTION_TITLES = {"future": "The 1953 line on earlier dates (future)"}
 
 def layer_title(layer: str, english: str, lang: str) -> str:
     return LAYER_TITLES_KO[layer] if lang == "ko" else english or OPTION_TITLES[layer]
+
+
+def korean_day(day) -> str:
+    """'1951년 10월 25일'."""
+    return f"{day.year}년 {day.month}월 {day.day}일"
+
+
+def front_status(front, lang: str) -> str:
+    """How the day's line was drawn, in the reader's language. A keyframe's label is data
+    and stays in the language it was written in."""
+    if lang != "ko":
+        return front.status
+    if front.between is None:
+        return f"자료에 기록된 전선 ({korean_day(front.day)}): {front.keyframe.label}"
+    first, last = front.between
+    return f"{korean_day(first)}과 {korean_day(last)}의 전선 사이를 보간"

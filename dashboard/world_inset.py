@@ -4,6 +4,8 @@ while they are in force, each with a line toward Korea."""
 from __future__ import annotations
 
 import functools
+import math
+import re
 
 from dashboard import style
 from dashboard.geometry_coords import line_coords
@@ -46,10 +48,9 @@ def inset_traces(data: Dataset, state: MapState, lang: str) -> list[dict]:
         ray_lat += [place.geometry.y, KOREA_ANCHOR[1], None]
         mark_lon.append(place.geometry.x)
         mark_lat.append(place.geometry.y)
-        # "Flushing Meadows", without what follows in brackets; English over Korean.
-        short = [place[f"name_{x}"].split(" (")[0] for x in ("en", "ko")]
-        labels.append(in_language(*short, lang, stacked=True))
+        labels.append(place)
         hovers.append("<br>".join(dict.fromkeys(plain(m.title) for m in away if m.place == pid)))
+    labels = _one_label_a_cluster(mark_lon, mark_lat, labels, lang)
     rays = {
         "type": "scattergeo",
         "geo": "geo2",
@@ -69,10 +70,10 @@ def inset_traces(data: Dataset, state: MapState, lang: str) -> list[dict]:
         "mode": "markers+text",
         "lon": [*mark_lon, KOREA_ANCHOR[0]] if active else [],
         "lat": [*mark_lat, KOREA_ANCHOR[1]] if active else [],
-        "text": [*labels, korea] if active else [],
-        # Korea's name to its west, the names of places near it to their east, so that
-        # Korea and Tokyo (or Yokohama) do not print over each other.
-        "textposition": [_beside(lon) for lon in mark_lon] + ["middle left"] if active else [],
+        # Korea's square has no name on the locator: the rays run to it, the map beside it
+        # is Korea, and a name there would meet Tokyo's or Peking's (its hover names it).
+        "text": [*labels, ""] if active else [],
+        "textposition": [_beside(lon) for lon in mark_lon] + ["top right"] if active else [],
         "textfont": {"size": 11, "color": style.INK},
         "hovertext": [*hovers, korea] if active else [],
         "hoverinfo": "text",
@@ -89,9 +90,51 @@ def inset_traces(data: Dataset, state: MapState, lang: str) -> list[dict]:
     return [land, rays, marks]
 
 
+def _short_name(place, lang: str) -> str:
+    """'Flushing Meadows', 'UN Headquarters': without what follows a bracket or a comma;
+    in "both" English over Korean."""
+    en, ko = (re.split(r" \(|, ", place[f"name_{x}"])[0] for x in ("en", "ko"))
+    return in_language(en.replace("United Nations", "UN"), ko, lang, stacked=True)
+
+
+# Places nearer than this (degrees) are one dot at the locator's scale: one label names
+# them all (Lake Success, Flushing Meadows and Washington in 1947).
+CLUSTER_DEGREES = 8.0
+
+
+def _one_label_a_cluster(lon: list, lat: list, places: list, lang: str) -> list[str]:
+    """Each place's label, or '' for a place whose cluster's first place carries all the
+    names, one a line."""
+    out: list[str | None] = [None] * len(places)
+    for i, place in enumerate(places):
+        if out[i] is not None:
+            continue
+        near = [
+            j
+            for j in range(i + 1, len(places))
+            if out[j] is None and math.hypot(lon[j] - lon[i], lat[j] - lat[i]) < CLUSTER_DEGREES
+        ]
+        if not near:
+            out[i] = _short_name(place, lang)
+            continue
+        # In "both", a cluster is named in English: its names one a line stay narrow.
+        names = [_short_name(places[k], "ko" if lang == "ko" else "en") for k in [i, *near]]
+        out[i] = "<br>".join(names)
+        for j in near:
+            out[j] = ""
+    return out
+
+
 def _beside(lon: float) -> str:
-    """Where a place's name goes: east of it when it lies just east of Korea."""
-    return "middle right" if 0 < lon - KOREA_ANCHOR[0] < 40 else "top center"
+    """Where a place's name goes: near Korea (Tokyo, Peking) above and left, clear of the
+    frame's right edge; in the Americas (New York lies at Korea's latitude) below and
+    right, towards the Atlantic, so Paris's and Geneva's go above them; Berlin's and
+    Moscow's to their right, over Russia (above, they would leave the frame)."""
+    if abs(lon - KOREA_ANCHOR[0]) < 40:
+        return "top left"
+    if lon < -30:
+        return "bottom right"
+    return "top center" if lon < 10 else "middle right"
 
 
 # In print the talks' inset takes the bottom left (dashboard/talks_inset.py): the world

@@ -7,6 +7,7 @@ import datetime as dt
 from dashboard import style
 from dashboard.animation import map_bundle, tour_entries
 from dashboard.figures import build_figure
+from dashboard.front import history_of
 from dashboard.look import dress_trace
 from dashboard.map_options import MapOptions
 from dashboard.page_words import page_words
@@ -14,7 +15,7 @@ from dashboard.projection import SCREEN
 from dashboard.state import day_number, state_at
 from dashboard.summary import map_summary
 from dashboard.url_state import parse_view
-from dashboard.words import INTERFACE, LEGEND_KO, legend_name
+from dashboard.words import INTERFACE, LEGEND_KO, front_status, legend_name
 
 
 def _parse(dataset, query):
@@ -111,3 +112,25 @@ def test_the_map_in_words(dataset):
     )
     bundle = map_bundle(dataset, MapOptions())
     assert all(epoch["summary"] for epoch in bundle["epochs"])
+
+
+def test_the_front_note_is_in_korean_in_korean(dataset):
+    """The words round a keyframe's label (data, as written) and the interpolation's dates."""
+    history = history_of(dataset)
+    keyframe = history.on(history.first_day)
+    assert front_status(keyframe, "ko") == (
+        f"자료에 기록된 전선 (1950년 6월 25일): {keyframe.keyframe.label}"
+    )
+    between = history.on(dt.date(1951, 11, 1))
+    assert between.status == "interpolated between 25 Oct 1951 and 27 Nov 1951"
+    assert front_status(between, "ko") == "1951년 10월 25일과 1951년 11월 27일의 전선 사이를 보간"
+    assert front_status(between, "both") == between.status
+    notes = map_bundle(dataset, MapOptions(lang="ko"))["front"]["notes"]
+    assert all(not n["status"].startswith(("keyframe", "interpolated")) for n in notes)
+
+
+def test_speaker_notes_list_the_stops_works_in_full(dataset):
+    stop = tour_entries(dataset)["armistice_talks"]["stops"][0]
+    first = dataset.events.loc[stop["events"][0]]
+    assert len(stop["references"]) >= len(set(first["sources"]))
+    assert all(r.endswith(".") and "  " not in r for r in stop["references"])

@@ -354,7 +354,8 @@
           children: w.stop_of.replace("{n}", at.stop).replace("{m}", t.stops.length) }),
         el("P", { className: "notes-caption", children: caption(stop) }),
         el("Div", { className: "notes-text", children: stop.notes || w.no_notes }),
-        el("P", { className: "notes-source", children: stop.source }),
+        el("Ul", { className: "notes-references",
+          children: stop.references.map((r) => el("Li", { children: r })) }),
       ];
       if (next) {
         children.push(el("P", { className: "notes-next",

@@ -85,6 +85,12 @@ def test_the_notes_window_follows_the_map_and_can_step_it(browser, app_url, page
     wait_for_text(notes, "#notes-body", "Stop 1 of 21")
     assert "Rusk's memoirs" in notes.inner_text("#notes-body")
     assert "General Order No. 1" in notes.inner_text(".notes-next")
+    # The stop's works in full, each with where in it: the reference list a speaker reads.
+    references = notes.eval_on_selector_all(
+        ".notes-references li", "ns => ns.map(n => n.textContent)"
+    )
+    assert any(r.startswith("Lee, ") and r.endswith("ch. 2.") for r in references), references
+    assert any("Foreign Relations of the United States, 1945" in r for r in references)
     page.keyboard.press("PageDown")
     wait_for_text(notes, "#notes-body", "Stop 2 of 21")
     assert "Japanese forces north of 38°N" in notes.inner_text("#notes-body")

@@ -1,0 +1,91 @@
+"""No label collides on any day: the map is drawn, in the dashboard's own page, on the first
+day of every stretch whose labels or legend differ from the stretch before, at the screen
+and presentation sizes and in each language, and its label boxes are measured.
+
+Which days those are is computed here in Python from the same bundle the page draws
+(dashboard/animation.py); the page only draws each day with its own map_core.js."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard.animation import map_bundle
+from dashboard.map_options import MapOptions
+from dashboard.state import day_from_number
+from tests.browser.label_boxes import BOXES, collisions
+
+pytestmark = pytest.mark.browser
+
+
+def _texts(trace: dict) -> list[str]:
+    if "text" not in (trace.get("mode") or ""):
+        return []
+    text = trace.get("text")
+    return [str(t) for t in (text if isinstance(text, list) else [text]) if t]
+
+
+def label_change_days(bundle: dict) -> list[int]:
+    """The first day of each stretch whose labels differ from the day before's, and every
+    day the legend changes (pockets come and go, the sides' names change)."""
+    days, before = set(), None
+    for epoch in bundle["epochs"]:
+        texts = sorted(t for i in epoch["traces"] for t in _texts(bundle["variants"][i]))
+        legend = [bundle["variants"][i].get("name") for i in epoch["traces"]]
+        if (texts, legend) != before:
+            days.add(epoch["from"])
+            before = (texts, legend)
+    front = bundle["front"]
+    pockets = front.get("pockets_on", [])
+    for offset in range(1, len(pockets)):
+        if pockets[offset] != pockets[offset - 1]:
+            days.add(front["first"] + offset)
+    days.update(names["from"] for names in front.get("held_names", []))
+    return sorted(days)
+
+
+# Draw a day as the dashboard's map, land and insets together in the map's own graph (as
+# the self-contained export does), and measure it.
+DRAW = """async ([url, day]) => {
+  const core = window.koreaMapCore;
+  window._bundles = window._bundles || {};
+  const bundle = window._bundles[url] || (window._bundles[url] = await (await fetch(url)).json());
+  const plot = document.querySelector('#map .js-plotly-plot');
+  for (const id of ['map-base', 'map-inset']) document.getElementById(id).style.display = 'none';
+  const figure = core.figureFor(bundle, core.epochAt(bundle.epochs, day), null, day, null);
+  await window.Plotly.react(plot, figure.data, figure.layout);
+}"""
+
+
+@pytest.mark.parametrize(
+    "width, height, present, lang",
+    [
+        (1366, 768, False, "en"),
+        (1366, 768, False, "ko"),
+        (1366, 768, False, "both"),
+        (1366, 768, True, "en"),
+        (1366, 768, True, "ko"),
+        (1920, 1080, True, "en"),
+        (1920, 1080, True, "both"),
+    ],
+)
+def test_no_label_collides_on_any_day(browser, app_url, dataset, width, height, present, lang):
+    options = MapOptions(lang=lang, present=present)
+    days = label_change_days(map_bundle(dataset, options))
+    page = browser.new_page(viewport={"width": width, "height": height})
+    found = {}
+    try:
+        page.goto(f"{app_url}/?lang={lang}{'&present=1' if present else ''}")
+        page.wait_for_selector("#map .geo text", timeout=30_000)
+        url = page.evaluate(
+            "() => performance.getEntriesByType('resource').map(e => e.name)"
+            ".find(n => n.includes('/data/bundle.'))"
+        )
+        for day in days:
+            page.evaluate(DRAW, [url, day])
+            bad = collisions(page.evaluate(BOXES))
+            if bad:
+                found[day_from_number(day).isoformat()] = bad
+    finally:
+        page.close()
+    assert len(days) > 40  # every change of labels or legend across the nine years
+    assert found == {}, "\n".join(f"{d}: {b}" for d, b in found.items())
