@@ -1,4 +1,7 @@
-"""Screenshots of the dashboard at lecture-hall and laptop sizes, to look at before release.
+"""Screenshots of the dashboard at lecture-hall and laptop sizes, to look at before release:
+the dates a lecture on the period needs, at 1366x768 and 1920x1080, and the presentation
+view on every stop of every tour; each also in greyscale (NAME-grey.png), as a journal in
+one ink would print it.
 
     python bench/screenshots.py [OUT_DIR]      (default bench/screenshots)
 
@@ -19,20 +22,14 @@ from dashboard.local_server import CHROMIUM_ARGS, chromium_executable, serving
 from events.dataset import load_dataset
 
 VIEWS = [
-    ("date=1947-10-01", "en"),
-    ("date=1950-09-15", "en"),
+    ("date=1945-09-01", "en"),
+    ("date=1948-08-15", "ko"),
+    ("date=1950-09-20", "en"),
+    ("date=1950-11-26", "both"),
     ("date=1951-08-01", "en"),
-    ("date=1952-06-01", "both"),
+    ("date=1951-11-01", "both"),
     ("date=1953-07-27", "en"),
     ("date=1954-05-01", "ko"),
-]
-# The presentation view on a projector's 1920x1080, on tour stops across the story.
-PRESENTING = [
-    ("tour=division_to_armistice&stop=1", "en"),
-    ("tour=division_to_armistice&stop=11", "en"),
-    ("tour=division_to_armistice&stop=14", "ko"),
-    ("tour=armistice_talks&stop=2", "en"),
-    ("tour=division_to_armistice&stop=20", "both"),
 ]
 SIZES = [(1366, 768), (1920, 1080)]
 
@@ -43,6 +40,8 @@ def _name(query: str, lang: str, width: int, height: int, present: bool) -> str:
 
 
 def _shoot(page, base: str, query: str, lang: str, path: Path) -> None:
+    from PIL import Image
+
     page.goto(f"{base}/?{query}&lang={lang}")
     page.wait_for_function(
         "() => { const g = document.querySelector('#map .js-plotly-plot');"
@@ -50,13 +49,26 @@ def _shoot(page, base: str, query: str, lang: str, path: Path) -> None:
     )
     page.wait_for_timeout(1200)
     page.screenshot(path=str(path))
+    Image.open(path).convert("L").save(path.with_name(path.stem + "-grey.png"))
     print(path)
+
+
+def presenting(data) -> list[tuple[str, str]]:
+    """Every stop of every tour, on a projector's 1920x1080 (English; the last stop of
+    each tour in both languages too)."""
+    views = []
+    for tour in data.tours:
+        for n in range(1, len(tour.stops) + 1):
+            views.append((f"tour={tour.name}&stop={n}", "en"))
+        views.append((f"tour={tour.name}&stop={len(tour.stops)}", "both"))
+    return views
 
 
 def main() -> int:
     out = Path(sys.argv[1]) if len(sys.argv) > 1 else Path(__file__).parent / "screenshots"
     out.mkdir(parents=True, exist_ok=True)
-    with serving(create_app(load_dataset())) as base, sync_playwright() as p:
+    data = load_dataset()
+    with serving(create_app(data)) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_executable(), args=CHROMIUM_ARGS)
         for width, height in SIZES:
             page = browser.new_page(viewport={"width": width, "height": height})
@@ -64,7 +76,7 @@ def main() -> int:
                 _shoot(page, base, query, lang, out / _name(query, lang, width, height, False))
             page.close()
         page = browser.new_page(viewport={"width": 1920, "height": 1080})
-        for query, lang in PRESENTING:
+        for query, lang in presenting(data):
             path = out / _name(query, lang, 1920, 1080, True)
             _shoot(page, base, query + "&present=1", lang, path)
         page.close()

@@ -53,7 +53,7 @@ def _projected(node: Any, parent: str = "", text: float = style.PROJECTOR_MIN_TE
 
 # A legend entry longer than this breaks onto a second line: a pocket's long name would
 # otherwise widen the legend over the land (and, presenting, over Pyongyang).
-LEGEND_LINE = 46
+LEGEND_LINE = 50
 
 
 def _wrapped(name: str) -> str:

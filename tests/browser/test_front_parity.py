@@ -74,10 +74,13 @@ def differences(day: dt.date, on_screen: list[dict], in_print: list[dict]) -> li
             found.append(f"{day}: {side} area {area:.4f} on screen, {area_p:.4f} in print")
         if where != where_p:  # the same mainland pieces and the same islands
             found.append(f"{day}: {side} pieces or islands differ")
+    # Names as written: the legend may break a long one onto two lines.
     pockets = [
-        t["name"] for t in in_print if t["meta"]["layer"] == "control" and "pocket" in t["meta"]
+        t["name"].replace("<br>", " ")
+        for t in in_print
+        if t["meta"]["layer"] == "control" and "pocket" in t["meta"]
     ]
-    if [t["name"] for t in on_screen if "pocket" in t["meta"]] != pockets:
+    if [t["name"].replace("<br>", " ") for t in on_screen if "pocket" in t["meta"]] != pockets:
         found.append(f"{day}: pockets differ")
     elif pockets:
         # With pockets painted over the main areas, compare what shows in the UN's colour.
