@@ -28,8 +28,9 @@ CREDIT = (
     "<br>and DMZ computed from them. Events and places: every source is in the caption."
 )
 # The scale bar sits over the Korea Strait, clear of the insets (left).
-SCALE_LAT, SCALE_LON, SCALE_KM = 33.15, 127.6, 100
-NORTH_LON, NORTH_LAT = 131.2, 41.3  # the north arrow, over the Sea of Japan
+# Low enough that Cheju's name, above it, stays clear of its numbers.
+SCALE_LAT, SCALE_LON, SCALE_KM = 32.95, 127.6, 100
+NORTH_LON, NORTH_LAT = 131.6, 40.2  # the north arrow, over the Sea of Japan, below Chongjin
 
 
 def map_aspect() -> float:

@@ -91,10 +91,10 @@ def inset_traces(data: Dataset, state: MapState, lang: str) -> list[dict]:
 
 
 def _short_name(place, lang: str) -> str:
-    """'Flushing Meadows', 'UN Headquarters': without what follows a bracket or a comma;
-    in "both" English over Korean."""
+    """'Flushing Meadows', 'UN Headquarters': without what follows a bracket or a comma."""
     en, ko = (re.split(r" \(|, ", place[f"name_{x}"])[0] for x in ("en", "ko"))
-    return in_language(en.replace("United Nations", "UN"), ko, lang, stacked=True)
+    # In "both" the locator names places in English: two lines would leave its small frame.
+    return in_language(en.replace("United Nations", "UN"), ko, "ko" if lang == "ko" else "en")
 
 
 # Places nearer than this (degrees) are one dot at the locator's scale: one label names

@@ -119,7 +119,9 @@ def test_the_world_inset_appears_only_while_talks_are_abroad(dataset):
     geneva = figure_on(dataset, dt.date(1954, 5, 1))
     korea_only = figure_on(dataset, dt.date(1952, 6, 1))
     (marks,) = traces_named(geneva, "away from Korea")
-    assert marks["text"] == ["Palais des Nations, Geneva", "Korea"]
+    # The place's name without its city; Korea's square is named by its hover only.
+    assert marks["text"] == ["Palais des Nations", ""]
+    assert marks["hovertext"][-1] == "Korea"
     assert geneva["layout"]["geo2"]["bgcolor"] != "rgba(0,0,0,0)"
     assert traces_named(korea_only, "away from Korea")[0]["lon"] == []
     assert korea_only["layout"]["geo2"]["bgcolor"] == "rgba(0,0,0,0)"
@@ -183,10 +185,15 @@ def test_a_note_cites_works_author_date_never_by_their_ids(dataset):
 
 def test_a_town_is_named_while_an_event_there_is_shown(dataset):
     def named(day):
-        (cities,) = traces_named(figure_on(dataset, day), "Cities")
-        return {text.strip("\u00a0") for text in cities["text"] if text}
+        figure = figure_on(dataset, day)
+        (cities,) = traces_named(figure, "Cities")
+        (called,) = traces_named(figure, "called-out names")
+        return {text.strip("\u00a0") for text in cities["text"] + called["text"] if text}
 
     assert "Ongjin" in named(dt.date(1950, 6, 25))  # the invasion begins there
+    # Its name is called out over the Yellow Sea, with a leader line to its dot.
+    (leader,) = traces_named(figure_on(dataset, dt.date(1950, 6, 25)), "leader lines")
+    assert len(leader["lon"]) == 3
     assert "Ongjin" not in named(dt.date(1952, 6, 1))
     # Munsan lies 16 km from Panmunjom: its marker and its hover name it, not a label.
     assert "Munsan" not in named(dt.date(1953, 7, 27))

@@ -89,3 +89,36 @@ def test_no_label_collides_on_any_day(browser, app_url, dataset, width, height, 
         page.close()
     assert len(days) > 40  # every change of labels or legend across the nine years
     assert found == {}, "\n".join(f"{d}: {b}" for d, b in found.items())
+
+
+# A printed map drawn alone in a blank page, as kaleido draws it for an export.
+PRINT = """async (figure) => {
+  if (!document.getElementById('print')) document.body.innerHTML = '<div id="print"></div>';
+  const div = document.getElementById('print');
+  await window.Plotly.react(div, figure.data, figure.layout);
+}"""
+
+
+@pytest.mark.parametrize("lang", ["both"])
+def test_no_label_collides_in_print_on_any_day(browser, app_url, dataset, lang):
+    """The exported figure at 170 mm (export.figure_for, what kaleido renders), on the same
+    days as the screen, in "both": every label carries its English and its Korean, so the
+    labels are at their widest (the labels of en and ko alone stand at the same points).
+    (All three languages pass too; CI runs the widest, to stay within its time.)"""
+    from dashboard.export import Snapshot, figure_for
+
+    days = label_change_days(map_bundle(dataset, MapOptions(lang=lang)))
+    page = browser.new_page()
+    found = {}
+    try:
+        page.goto(app_url + "/")
+        page.wait_for_function("() => window.Plotly")
+        for day in days:
+            snap = Snapshot(day_from_number(day), lang=lang)
+            page.evaluate(PRINT, figure_for(dataset, snap))
+            bad = collisions(page.evaluate(BOXES))
+            if bad:
+                found[snap.day.isoformat()] = bad
+    finally:
+        page.close()
+    assert found == {}, "\n".join(f"{d}: {b}" for d, b in found.items())
