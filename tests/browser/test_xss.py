@@ -126,6 +126,7 @@ def test_hostile_event_text_shows_as_text_and_runs_nothing(open_view, alarms, ap
     )
     assert sorted(set(hrefs)) == [
         "https://history.army.mil/books/korea/20-2-1/toc.htm",
+        "https://history.army.mil/books/korea/ebb/fm.htm",
         "https://history.army.mil/books/korea/truce/fm.htm",
     ]
 
