@@ -289,7 +289,13 @@ def _venue_traces_for(
     idle_labels = [place_name(r, lang) for _, r in idle.iterrows()]
     # The name alone, in bold: the large amber diamond says "talks in session" (the legend
     # explains it), which keeps the label short in the crowded Kaesong–Seoul corner.
-    active_labels = [f"<b>{place_name(r, lang)}</b>" for _, r in active.iterrows()]
+    # In "both", a venue in session named to its right (Panmunjom) has English over Korean:
+    # its bold name is the widest label of the crowded corner, and would reach the talks'
+    # inset when presenting. (Kaesong's, to its left, runs out over the sea.)
+    active_labels = [
+        f"<b>{place_name(r, lang, stacked='right' in r['label_position'])}</b>"
+        for _, r in active.iterrows()
+    ]
     return [
         _places_trace(
             idle,

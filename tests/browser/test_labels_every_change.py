@@ -64,7 +64,9 @@ DRAW = """async ([url, day]) => {
         (1366, 768, False, "both"),
         (1366, 768, True, "en"),
         (1366, 768, True, "ko"),
+        (1366, 768, True, "both"),
         (1920, 1080, True, "en"),
+        (1920, 1080, True, "ko"),
         (1920, 1080, True, "both"),
     ],
 )
