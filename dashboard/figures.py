@@ -6,20 +6,18 @@ Pure: the same inputs give the same figure. The dashboard and the export both dr
 
 from __future__ import annotations
 
-import functools
 import math
-
-import geopandas as gpd
 
 from dashboard import style
 from dashboard.front_figures import front_traces
 from dashboard.geometry_coords import polygon_coords
 from dashboard.look import dress_layout, dress_traces
 from dashboard.map_options import MapOptions
+from dashboard.place_traces import cities_traces, venue_places, venue_traces
 from dashboard.projection import SCREEN, geo_window
-from dashboard.state import EventMark, MapState, event_marks
+from dashboard.state import EventMark, MapState
 from dashboard.talks_inset import locator_trace, talks_geo, talks_inset_traces, talks_shown
-from dashboard.traces import EMPTY_TEMPLATE, area_trace, decoration, line_trace, place_name, plain
+from dashboard.traces import EMPTY_TEMPLATE, area_trace, decoration, line_trace, plain
 from dashboard.words import area_name
 from dashboard.world_inset import abroad, inset_geo, inset_traces
 from events.dataset import Dataset
@@ -130,208 +128,6 @@ def _mdl_traces(data: Dataset, state: MapState, layers: frozenset[str]) -> list[
     return traces
 
 
-def _padded(labels: list[str], positions: list[str]) -> list[str]:
-    """Two no-break spaces on the point's side keep a label clear of an event marker there."""
-    gap = "\u00a0\u00a0"
-    return [
-        f"{gap}{text}" if "right" in where else f"{text}{gap}" if "left" in where else text
-        for text, where in zip(labels, positions, strict=True)
-    ]
-
-
-def _places_trace(
-    places: gpd.GeoDataFrame,
-    lang: str,
-    layer: str,
-    name: str,
-    marker: dict,
-    labels: list[str],
-    **extra,
-) -> dict:
-    return {
-        "type": "scattergeo",
-        "mode": "markers+text",
-        "lon": [round(p.x, 5) for p in places.geometry],
-        "lat": [round(p.y, 5) for p in places.geometry],
-        "text": _padded(labels, list(places["label_position"])),
-        "textposition": list(places["label_position"]) if len(places) else "middle right",
-        "hovertext": [place_name(r, "both") for _, r in places.iterrows()],
-        "hoverinfo": "text",
-        "marker": marker,
-        "name": name,
-        "customdata": [["place", pid] for pid in places.index],
-        "meta": {"layer": layer},
-        "legendgroup": layer,
-        **extra,
-    }
-
-
-@functools.lru_cache(maxsize=16)
-def _cities_trace(
-    data: Dataset,
-    lang: str,
-    named: frozenset[str] = frozenset(),
-    sitting: frozenset[str] = frozenset(),
-) -> list[dict]:
-    """The cities, and the names called out beside them (CALLOUTS): the main ones always
-    named, the others while an event there is shown (a caption that speaks of Ongjin has
-    Ongjin named on its map), unless they lie in the crowd of an always-named place (Munsan
-    beside Panmunjom: its marker and hover name it, and a label there would print over its
-    neighbours' when presenting)."""
-    cities = data.places[(data.places["kind"] == "city") & ~data.places["abroad"]]
-    labelled = [
-        lab == "always" or (pid in named and pid not in _crowded(data))
-        for pid, lab in cities["label"].items()
-    ]
-    labels = [
-        place_name(r, lang) if lab and pid not in sitting and pid not in CALLOUTS else ""
-        for (pid, r), lab in zip(cities.iterrows(), labelled, strict=True)
-    ]
-    called = [
-        pid for pid, lab in zip(cities.index, labelled, strict=True) if lab and pid in CALLOUTS
-    ]
-    # Places named only on hover are drawn smaller and grey, so no dot looks unnamed.
-    return [
-        _places_trace(
-            cities,
-            lang,
-            "cities",
-            "Cities",
-            {
-                "size": [6 if lab else 4 for lab in labelled],
-                "color": [style.INK if lab else style.MUTED for lab in labelled],
-            },
-            labels,
-            textfont={"size": style.CITY_LABEL_SIZE, "color": style.INK},
-        ),
-        *_callouts(data, lang, called),
-    ]
-
-
-# Names set apart from their points, with a leader line, where the Kaesong-Inchon corner
-# has no room beside the point: (degrees east, degrees north) from the point to the name.
-CALLOUTS = {"ongjin": (-0.9, 0.5)}
-
-
-def _callouts(data: Dataset, lang: str, called: list[str]) -> list[dict]:
-    """The called-out names and their leader lines (empty traces when none is named)."""
-    lon, lat, text, sides, line_lon, line_lat = [], [], [], [], [], []
-    for pid in called:
-        point = data.places.loc[pid].geometry
-        dx, dy = CALLOUTS[pid]
-        lon.append(point.x + dx)
-        lat.append(point.y + dy)
-        text.append(place_name(data.places.loc[pid], lang))
-        sides.append("middle left" if dx < 0 else "middle right")
-        # The line stops short of the dot, so the dot stays clear.
-        line_lon += [point.x + 0.12 * dx, point.x + dx, None]
-        line_lat += [point.y + 0.12 * dy, point.y + dy, None]
-    return [
-        decoration(
-            line_lon, line_lat, "leader lines", "cities", line={"color": style.MUTED, "width": 0.8}
-        ),
-        decoration(
-            lon,
-            lat,
-            "called-out names",
-            "cities",
-            mode="text",
-            text=text,
-            textposition=sides or "middle left",
-            textfont={"size": style.CITY_LABEL_SIZE, "color": style.INK},
-        ),
-    ]
-
-
-CROWD_DEGREES = 0.2  # about 20 km: nearer than this to a named place, a town stays a dot
-
-
-@functools.lru_cache(maxsize=8)
-def _crowded(data: Dataset) -> frozenset[str]:
-    """Places within CROWD_DEGREES of a place that is always named."""
-    home = data.places[~data.places["abroad"]]
-    named = home[home["label"] == "always"].geometry
-    return frozenset(
-        pid
-        for pid, point in home.geometry.items()
-        if any(0 < point.distance(other) < CROWD_DEGREES for other in named)
-    )
-
-
-@functools.lru_cache(maxsize=8)
-def _home_places(data: Dataset) -> gpd.GeoDataFrame:
-    return data.places[~data.places["abroad"]]
-
-
-@functools.lru_cache(maxsize=8)
-def _venue_places(data: Dataset) -> frozenset[str]:
-    """Places that get a venue marker: venues, and wherever talks sat (Seoul, 1946-47)."""
-    sitting = {m.place for m in event_marks(data) if m.in_session}
-    return frozenset(sitting | set(data.places.index[data.places["kind"] == "venue"]))
-
-
-def _venue_traces(data: Dataset, state: MapState, lang: str) -> list[dict]:
-    home = _home_places(data)
-    sittings = {m.place: m.id for m in state.sessions if m.place in home.index}
-    return _venue_traces_for(data, tuple(sittings.items()), lang)
-
-
-@functools.lru_cache(maxsize=64)
-def _venue_traces_for(
-    data: Dataset, sittings: tuple[tuple[str, str], ...], lang: str
-) -> list[dict]:
-    """Idle venues and venues in session (place, sitting event); few combinations: cached."""
-    home = _home_places(data)
-    active_ids = [place for place, _ in sittings]
-    venue_ids = [p for p in home.index if home.loc[p, "kind"] == "venue"]
-    idle = home.loc[[p for p in venue_ids if p not in active_ids]]
-    active = home.loc[list(active_ids)]
-    idle_labels = [place_name(r, lang) for _, r in idle.iterrows()]
-    # The name alone, in bold: the large amber diamond says "talks in session" (the legend
-    # explains it), which keeps the label short in the crowded Kaesong–Seoul corner.
-    # In "both", a venue in session named to its right (Panmunjom) has English over Korean:
-    # its bold name is the widest label of the crowded corner, and would reach the talks'
-    # inset when presenting. (Kaesong's, to its left, runs out over the sea.)
-    active_labels = [
-        f"<b>{place_name(r, lang, stacked='right' in r['label_position'])}</b>"
-        for _, r in active.iterrows()
-    ]
-    return [
-        _places_trace(
-            idle,
-            lang,
-            "venues",
-            "Negotiation venue",
-            {
-                "size": 9,
-                "color": "white",
-                "symbol": "diamond",
-                "line": {"color": style.VENUE_IDLE, "width": 2},
-            },
-            idle_labels,
-            textfont={"size": style.LABEL_SIZE, "color": style.INK},
-        ),
-        {
-            **_places_trace(
-                active,
-                lang,
-                "venues",
-                "Talks in session",
-                {
-                    "size": 20,
-                    "color": style.VENUE_ACTIVE,
-                    "symbol": "diamond",
-                    "line": {"color": style.INK, "width": 1.5},
-                },
-                active_labels,
-                textfont={"size": style.LABEL_SIZE + 1, "color": style.INK},
-            ),
-            # Clicking a venue in session selects the sitting it stands for.
-            "customdata": [["event", event_id] for _, event_id in sittings],
-        },
-    ]
-
-
 def _spread(marks: list[EventMark], venues: frozenset[str]) -> list[tuple[float, float]]:
     """Where each event's marker goes: on its place, or, when the place has several events
     or a venue marker of its own, in a small ring round it so each can be clicked."""
@@ -391,11 +187,11 @@ def dynamic_traces(data: Dataset, state: MapState, options: MapOptions) -> list[
         shown = frozenset(m.place for m in state.events) if "events" in layers else frozenset()
         # A city where talks sit is named by its venue marker (Seoul, 1946-47), not twice.
         sitting = frozenset(m.place for m in state.sessions) if "venues" in layers else frozenset()
-        traces.extend(_cities_trace(data, lang, shown, sitting))
+        traces.extend(cities_traces(data, lang, shown, sitting))
     if "venues" in layers:
-        traces.extend(_venue_traces(data, state, lang))
+        traces.extend(venue_traces(data, state, lang))
     if "events" in layers:
-        venues = _venue_places(data) if "venues" in layers else frozenset()
+        venues = venue_places(data) if "venues" in layers else frozenset()
         traces.extend(_event_traces(state, lang, venues))
     if "venues" in layers:
         traces.append(locator_trace(state, options))

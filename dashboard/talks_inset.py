@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import math
 
 import shapely
 from shapely.geometry import box
@@ -31,6 +32,8 @@ GEO = "geo3"
 # the south-east, and the Imjin and Han estuary between them.
 LON, LAT = (126.42, 126.90), (37.75, 38.07)
 CENTRE = (sum(LON) / 2, sum(LAT) / 2)
+# What the inset's layers are cut to: a little beyond its frame, so no cut edge shows.
+DRAWN_AREA = box(LON[0] - 0.05, LAT[0] - 0.05, LON[1] + 0.05, LAT[1] + 0.05)
 # Where the inset sits on the map: on screen over the Sea of Japan, under the page's top
 # controls when presenting; in print over the Yellow Sea (the world inset above it).
 SCREEN_DOMAIN = {"x": [0.70, 0.995], "y": [0.34, 0.88]}
@@ -64,7 +67,7 @@ def talks_geo(active: bool, domain: dict = SCREEN_DOMAIN) -> dict:
 @functools.lru_cache(maxsize=8)
 def _clipped(data: Dataset) -> dict[str, shapely.Geometry]:
     """The base layers cut to the inset's area (a little beyond it, so no edge shows)."""
-    area = box(LON[0] - 0.05, LAT[0] - 0.05, LON[1] + 0.05, LAT[1] + 0.05)
+    area = DRAWN_AREA
     return {
         "land": data.land.intersection(area),
         "parallel38": data.parallel38.intersection(area),
@@ -78,7 +81,7 @@ def _front_stretches(data: Dataset) -> tuple[tuple[dt.date, tuple], ...]:
     """(first day, (line, UN-held, Communist-held)) for each stretch of days on which the
     front in the inset's area, drawn to FRONT_GRID, stays the same."""
     history = history_of(data)
-    area = box(LON[0] - 0.05, LAT[0] - 0.05, LON[1] + 0.05, LAT[1] + 0.05)
+    area = DRAWN_AREA
     stretches, before = [], None
     day = max(history.first_day, talks_open(data) or history.first_day)
     while (front := history.on(day)) is not None:
@@ -284,7 +287,7 @@ LABEL_SIDE = {"kaesong": "top center", "panmunjom": "top right", "munsan": "midd
 
 def _dressing(lang: str) -> list[dict]:
     """The inset's title and a 5 km scale bar (the conic is true to 0.1% here)."""
-    km = SCALE_KM / (KM_PER_DEGREE * 0.7892)  # degrees of longitude at 37.9°N (cos 37.9°)
+    km = SCALE_KM / (KM_PER_DEGREE * math.cos(math.radians(CENTRE[1])))  # in longitude
     # Bottom left, over the Han estuary: the one corner the zones and names leave free.
     x0, y = LON[0] + 0.02, LAT[0] + 0.02
     x1 = x0 + km

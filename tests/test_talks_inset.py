@@ -9,7 +9,7 @@ import datetime as dt
 import geopandas as gpd
 import pytest
 import shapely
-from shapely.geometry import LineString, box
+from shapely.geometry import LineString
 
 from dashboard.animation import map_bundle
 from dashboard.captions import caption
@@ -18,7 +18,7 @@ from dashboard.front import history_of
 from dashboard.map_options import MapOptions
 from dashboard.print_layout import for_print
 from dashboard.state import TIMELINE_END, TIMELINE_START, day_number, state_at, talks_open
-from dashboard.talks_inset import FRONT_GRID, LAT, LON, talks_shown
+from dashboard.talks_inset import DRAWN_AREA, FRONT_GRID, talks_shown
 from geodata.catalogue import ARMISTICE
 from geodata.region import GEOGRAPHIC_CRS, METRIC_CRS
 
@@ -84,7 +84,7 @@ def _inset_front(bundle: dict, day: dt.date):
 def test_the_inset_draws_the_days_front_on_every_day_of_the_talks(dataset):
     bundle = map_bundle(dataset, MapOptions())
     history = history_of(dataset)
-    area = box(LON[0] - 0.05, LAT[0] - 0.05, LON[1] + 0.05, LAT[1] + 0.05)
+    area = DRAWN_AREA
     for day in every_day(dt.date(1951, 7, 10), ARMISTICE):
         trace = _inset_front(bundle, day)
         parts, part = [], []
