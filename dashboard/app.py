@@ -14,10 +14,12 @@ import flask
 from dash import Dash, html, set_props
 
 from dashboard.callbacks import register_callbacks
+from dashboard.data_builder import start_builder
 from dashboard.data_files import DataFiles, default_directory, serve_data_files
 from dashboard.layout import build_layout, notes_layout
-from dashboard.map_options import MapOptions
+from dashboard.map_options import MapOptions, likely_views
 from dashboard.security import secure
+from dashboard.static_cache import CompressedOnce
 from dashboard.url_state import View, parse_view
 from dashboard.wsgi import add_service_routes, serve_with_waitress, threads_for_this_machine
 from events.dataset import Dataset
@@ -59,12 +61,17 @@ def callback_failed(err: Exception) -> None:
 
 
 def create_app(
-    data: Dataset, frame_ancestors: str | None = None, data_dir: Path | None = None
+    data: Dataset,
+    frame_ancestors: str | None = None,
+    data_dir: Path | None = None,
+    serving: bool = False,
 ) -> Dash:
     """The app over a loaded dataset. frame_ancestors: who may show the page in a frame
     (CSP sources, e.g. "https://courses.example.edu"; default 'self', or the
     KOREA_MAP_FRAME_ANCESTORS environment variable). data_dir: where the page's data
-    files are kept ($KOREA_MAP_CACHE, or the user's cache folder)."""
+    files are kept ($KOREA_MAP_CACHE, or the user's cache folder). serving: for a
+    server, start the process that builds the data files of the views viewers are
+    likely to ask for, and any other on request (dashboard/data_builder.py)."""
     app = Dash(
         __name__,
         title=TITLE,
@@ -80,9 +87,10 @@ def create_app(
     event_days = {eid: d for eid, d in data.events["first_day"].items()}
 
     files = DataFiles(data, data_dir)
-    files.url("bundle", MapOptions())  # the default view's files, ready for the first viewer
-    files.url("events")
-    files.url("tours")
+    files.prepare([MapOptions()])  # the first viewer's; the builder makes the rest
+    likely = likely_views() if serving else []
+    if serving:
+        start_builder(files, likely)
     tours = {tour.name: tour for tour in data.tours}
 
     def layout():
@@ -102,7 +110,13 @@ def create_app(
     register_callbacks(app, data, files, default_directory() / "exports")
     serve_data_files(app.server, files)
     secure(app, frame_ancestors)
-    add_service_routes(app.server, lambda: {"events": len(data.events)})
+    # What a load balancer, or a lecturer before class, may want to know: the events
+    # served, and how many of the views viewers are likely to ask for are built.
+    add_service_routes(
+        app.server,
+        lambda: {"events": len(data.events), "views_ready": f"{files.ready(likely)}/{len(likely)}"},
+    )
+    app.server.wsgi_app = CompressedOnce(app.server.wsgi_app)
     return app
 
 
@@ -119,7 +133,7 @@ def serve(
 ) -> int:
     """Serve through waitress (a production WSGI server); --debug keeps Dash's own
     development server, with its reloader and dev tools."""
-    app = create_app(data, frame_ancestors)
+    app = create_app(data, frame_ancestors, serving=not debug)
     if not debug:
         serve_with_waitress(app.server, host, port, threads or threads_for_this_machine())
         return 0
@@ -137,5 +151,5 @@ def __getattr__(name: str):
     if name == "server":
         from events.dataset import load_dataset
 
-        return create_app(load_dataset()).server
+        return create_app(load_dataset(), serving=True).server
     raise AttributeError(name)

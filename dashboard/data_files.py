@@ -91,19 +91,46 @@ class DataFiles:
         self.data = data
         self.directory = (directory or default_directory()) / fingerprint(data)
         self._files: dict[str, DataFile] = {}  # by kind and slug
-        self._lock = threading.Lock()
+        self._building: dict[str, threading.Lock] = {}  # by key: the lock of its build
+        self._lock = threading.Lock()  # guards _building
+        self.builder = None  # a DataBuilder, when a process of its own builds the files
 
     def url(self, kind: str, options: MapOptions | None = None) -> str:
         return "/data/" + self.file(kind, options).name
 
     def file(self, kind: str, options: MapOptions | None = None) -> DataFile:
         key = f"{kind}.{options_slug(options)}" if kind == "bundle" else kind
-        with self._lock:  # one build per file, however many viewers ask at once
-            found = self._files.get(key)
+        found = self._files.get(key)
+        if found is not None:
+            return found
+        with self._lock:
+            building = self._building.setdefault(key, threading.Lock())
+        # One build per file, however many viewers ask at once; a build (about a second
+        # for a new set of layers) holds up only those who wait for that file.
+        with building:
+            found = self._files.get(key) or self.read(key)
+            if found is None and self.builder is not None:
+                found = self.builder.wait_for(self, key)
             if found is None:
-                found = self._read(key) or self._write(key, self._build(kind, options))
-                self._files[key] = found
+                found = self._write(key, self._build(kind, options))
+            self._files[key] = found
         return found
+
+    def ready(self, views: list[MapOptions]) -> int:
+        """How many of these views' bundles are built (here, or on disk by the builder)."""
+        return sum(
+            f"bundle.{options_slug(v)}" in self._files
+            or (self.directory / f"bundle.{options_slug(v)}.json.gz").exists()
+            for v in views
+        )
+
+    def prepare(self, views: list[MapOptions]) -> None:
+        """Have the files of these views ready (built, or read from disk) before the
+        first viewer asks."""
+        for kind in ("events", "tours"):
+            self.file(kind)
+        for options in views:
+            self.file("bundle", options)
 
     def by_name(self, name: str) -> DataFile | None:
         """The file a URL names, or None (an unknown name, or another dataset's file)."""
@@ -134,7 +161,8 @@ class DataFiles:
         digest = hashlib.sha256(raw).hexdigest()[:12]
         return DataFile(f"{key}.{digest}.json", gzipped, digest)
 
-    def _read(self, key: str) -> DataFile | None:
+    def read(self, key: str) -> DataFile | None:
+        """The file of this key as kept on disk, or None."""
         path = self.directory / f"{key}.json.gz"
         try:
             gzipped = path.read_bytes()

@@ -27,6 +27,21 @@ from pathlib import Path
 log = logging.getLogger("dashboard")
 
 
+def yield_to_page_loads() -> None:
+    """Put this thread, and all it starts from now on (kaleido's thread and its
+    Chromium), behind the pages: on Linux, the idle scheduling class, which runs only
+    on a core nothing else wants (Chromium sets its own "nice" values when it may, but
+    not its class); elsewhere, a higher niceness where there is one."""
+    me = threading.get_native_id()
+    try:
+        if hasattr(os, "SCHED_IDLE"):
+            os.sched_setscheduler(me, os.SCHED_IDLE, os.sched_param(0))
+        elif hasattr(os, "setpriority") and os.getpriority(os.PRIO_PROCESS, me) < 10:
+            os.setpriority(os.PRIO_PROCESS, me, 10)
+    except OSError:  # not allowed here: renders keep the ordinary priority
+        pass
+
+
 @dataclass(frozen=True)
 class ExportLimits:
     """What protects the host; each from its environment variable when set."""
@@ -161,6 +176,7 @@ class RenderWorker(threading.Thread):
         self.queue = queue
 
     def run(self) -> None:
+        yield_to_page_loads()
         renderer = None
         while True:
             taken = self.queue.take()
@@ -280,6 +296,7 @@ class Exports:
 
     def run(self, request: dict, tell) -> dict:
         """{'body': bytes} or {'error': what to tell the viewer}."""
+        yield_to_page_loads()  # the callback's job (its process, or a Celery worker)
         if self.queue is None:
             tell("Rendering…")
             return render_here(request, self.limits.seconds)

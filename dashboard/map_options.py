@@ -32,3 +32,22 @@ class MapOptions:
     lang: str = "en"
     detail: float = SCREEN_DETAIL
     present: bool = False  # the projector's look (dashboard/look.py)
+
+
+def default_views() -> list[MapOptions]:
+    """The view a link without layers opens, in every language, on a screen and on a
+    projector: what nearly every viewer of a shared link asks for first."""
+    return [
+        MapOptions(lang=lang, present=present) for lang in LANGUAGES for present in (False, True)
+    ]
+
+
+def likely_views() -> list[MapOptions]:
+    """What viewers of a shared link ask for: the default view in each language and
+    look, then one layer switched on or off from it, the commonest (English, on a
+    screen) first."""
+    return default_views() + [
+        MapOptions(layers=view.layers ^ {layer}, lang=view.lang, present=view.present)
+        for view in default_views()
+        for layer in MAP_LAYERS
+    ]

@@ -43,14 +43,36 @@ def add_service_routes(server: flask.Flask, describe) -> None:
         return None
 
 
+CONNECTIONS_ENV = "KOREA_MAP_CONNECTIONS"
+# A browser opens up to six connections to a host and keeps them open: a lecture hall of
+# a hundred is 600 connections, where waitress's own default (100) makes the rest wait.
+DEFAULT_CONNECTIONS = 1000
+
+
+def connection_limit() -> int:
+    """Open connections served at once ($KOREA_MAP_CONNECTIONS, default 1000)."""
+    chosen = os.environ.get(CONNECTIONS_ENV, "")
+    return int(chosen) if chosen.isdigit() and int(chosen) > 0 else DEFAULT_CONNECTIONS
+
+
 def serve_with_waitress(server: flask.Flask, host: str, port: int, threads: int) -> None:
     """Serve until interrupted; says how it serves first."""
     import waitress
 
     cores = os.cpu_count() or 1
+    connections = connection_limit()
     print(
         f"Serving http://{host}:{port}/ with waitress: {threads} threads "
-        f"({cores} core{'s' if cores != 1 else ''}). Stop with Ctrl+C.",
+        f"({cores} core{'s' if cores != 1 else ''}), up to {connections} connections. "
+        "Stop with Ctrl+C.",
         flush=True,
     )
-    waitress.serve(server, host=host, port=port, threads=threads, ident="korea-map")
+    waitress.serve(
+        server,
+        host=host,
+        port=port,
+        threads=threads,
+        connection_limit=connections,
+        asyncore_use_poll=True,  # select() stops at 1024 open files
+        ident="korea-map",
+    )

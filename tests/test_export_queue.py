@@ -4,10 +4,18 @@ about where a viewer stands, and never waiting past its time limit."""
 from __future__ import annotations
 
 import multiprocessing
+import os
+import subprocess
+import threading
 
 import pytest
 
-from dashboard.export_queue import ExportLimits, ExportQueue, claim_render_slot
+from dashboard.export_queue import (
+    ExportLimits,
+    ExportQueue,
+    claim_render_slot,
+    yield_to_page_loads,
+)
 
 
 def test_limits_come_from_the_environment_and_ignore_nonsense(monkeypatch):
@@ -103,3 +111,23 @@ def test_two_workers_never_take_the_same_export(tmp_path):
     for worker in workers:
         worker.join(timeout=10)
     assert sorted(taken[0] + taken[1]) == sorted(jobs)  # each once, none lost
+
+
+@pytest.mark.skipif(not hasattr(os, "SCHED_IDLE"), reason="Linux's idle scheduling class")
+def test_a_render_and_the_chromium_it_starts_run_behind_the_pages():
+    seen = {}
+
+    def render_thread():
+        yield_to_page_loads()
+        seen["thread"] = os.sched_getscheduler(threading.get_native_id())
+        child = subprocess.Popen(["sleep", "5"])  # as kaleido starts Chromium
+        seen["child"] = os.sched_getscheduler(child.pid)
+        child.kill()
+        child.wait()
+
+    worker = threading.Thread(target=render_thread)
+    worker.start()
+    worker.join()
+    assert seen == {"thread": os.SCHED_IDLE, "child": os.SCHED_IDLE}
+    # The thread that serves pages keeps its ordinary class.
+    assert os.sched_getscheduler(threading.get_native_id()) == os.SCHED_OTHER

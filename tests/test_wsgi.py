@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.wsgi import threads_for_this_machine
+from dashboard.wsgi import CONNECTIONS_ENV, connection_limit, threads_for_this_machine
 from tests.servers import free_port, start, stop, wait_for_health
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,6 +21,17 @@ def test_threads_follow_the_machine_within_bounds():
     assert threads_for_this_machine(1) == 4
     assert threads_for_this_machine(2) == 8
     assert threads_for_this_machine(64) == 32
+
+
+@pytest.mark.parametrize(
+    ("chosen", "limit"), [(None, 1000), ("250", 250), ("x", 1000), ("0", 1000)]
+)
+def test_the_connection_limit_is_a_thousand_unless_set(monkeypatch, chosen, limit):
+    if chosen is None:
+        monkeypatch.delenv(CONNECTIONS_ENV, raising=False)
+    else:
+        monkeypatch.setenv(CONNECTIONS_ENV, chosen)
+    assert connection_limit() == limit
 
 
 def test_healthz_answers_a_few_bytes_of_json(client):
@@ -51,12 +62,15 @@ def test_run_py_serves_through_waitress_and_says_so():
     port = free_port()
     process = start("run.py", "--port", str(port), "--threads", "6")
     try:
-        assert wait_for_health(port, process)["status"] == "ok"
+        health = wait_for_health(port, process)
+        assert health["status"] == "ok"
+        assert health["views_ready"].endswith("/66")  # the builder's count, a server's only
         with urllib.request.urlopen(f"http://127.0.0.1:{port}/?date=1951-08-01") as r:
             assert r.headers["Server"] == "korea-map"  # waitress, named
     finally:
         out = stop(process)
     assert f"Serving http://127.0.0.1:{port}/ with waitress: 6 threads" in out
+    assert "up to 1000 connections" in out
     assert "development server" not in out
 
 
