@@ -14,6 +14,7 @@ its own warm Chromium; Celery's queue on Redis does the waiting (dashboard/celer
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import logging
 import os
@@ -28,18 +29,47 @@ log = logging.getLogger("dashboard")
 
 
 def yield_to_page_loads() -> None:
-    """Put this thread, and all it starts from now on (kaleido's thread and its
-    Chromium), behind the pages: on Linux, the idle scheduling class, which runs only
-    on a core nothing else wants (Chromium sets its own "nice" values when it may, but
-    not its class); elsewhere, a higher niceness where there is one."""
-    me = threading.get_native_id()
-    try:
-        if hasattr(os, "SCHED_IDLE"):
-            os.sched_setscheduler(me, os.SCHED_IDLE, os.sched_param(0))
-        elif hasattr(os, "setpriority") and os.getpriority(os.PRIO_PROCESS, me) < 10:
-            os.setpriority(os.PRIO_PROCESS, me, 10)
-    except OSError:  # not allowed here: renders keep the ordinary priority
-        pass
+    """Put this thread, and all it starts from now on, behind the pages: on Linux, the
+    idle scheduling class, which runs only on a core nothing else wants; elsewhere a
+    higher niceness where there is one. Only for a process of its own (an export's
+    job): a thread of a web process must never get it, since while the system keeps it
+    waiting it could be holding the interpreter every page load needs."""
+    _to_the_back([threading.get_native_id()])
+
+
+def _to_the_back(tasks: list[int]) -> None:
+    for task in tasks:
+        try:
+            if hasattr(os, "SCHED_IDLE"):
+                os.sched_setscheduler(task, os.SCHED_IDLE, os.sched_param(0))
+            elif hasattr(os, "setpriority") and os.getpriority(os.PRIO_PROCESS, task) < 10:
+                os.setpriority(os.PRIO_PROCESS, task, 10)
+        except OSError:  # gone, or not allowed here: it keeps the ordinary priority
+            pass
+
+
+def children(pid: int) -> set[int]:
+    """The processes `pid` started (Linux's /proc; empty elsewhere)."""
+    found = set()
+    for entry in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = entry.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[1]) == pid:
+            found.add(int(entry.parent.name))
+    return found
+
+
+def chromium_to_the_back(started: set[int]) -> None:
+    """Every thread of the processes in `started` and below them (kaleido's Chromium,
+    which sets its own "nice" values where it may, but not its scheduling class) to
+    the idle class; processes they start later inherit it."""
+    todo = list(started)
+    while todo:
+        pid = todo.pop()
+        todo.extend(children(pid))
+        _to_the_back([int(t.name) for t in Path(f"/proc/{pid}/task").glob("[0-9]*")])
 
 
 @dataclass(frozen=True)
@@ -176,7 +206,6 @@ class RenderWorker(threading.Thread):
         self.queue = queue
 
     def run(self) -> None:
-        yield_to_page_loads()
         renderer = None
         while True:
             taken = self.queue.take()
@@ -206,6 +235,7 @@ def _reason(err: Exception) -> str:
 
 
 _WARM: dict = {}
+BLANK = {"data": [], "layout": {"width": 20, "height": 20}}
 _WARM_LOCK = threading.Lock()
 
 
@@ -216,7 +246,13 @@ def warm_renderer(seconds: int):
 
     with _WARM_LOCK:
         if "renderer" not in _WARM:
-            _WARM["renderer"] = Renderer(timeout=seconds).__enter__()
+            before = children(os.getpid())
+            renderer = Renderer(timeout=seconds).__enter__()
+            renderer.render(BLANK, "png", 72, 10)  # kaleido starts Chromium at a first figure
+            chromium_to_the_back(children(os.getpid()) - before)
+            # Chromium ends with the process, not after it (kaleido's own children).
+            atexit.register(renderer.__exit__, None, None, None)
+            _WARM["renderer"] = renderer
         return _WARM["renderer"]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 
 import flask
 
@@ -43,6 +44,10 @@ def add_service_routes(server: flask.Flask, describe) -> None:
         return None
 
 
+def _exit_on_sigterm(*_) -> None:
+    raise SystemExit(0)
+
+
 CONNECTIONS_ENV = "KOREA_MAP_CONNECTIONS"
 # A browser opens up to six connections to a host and keeps them open: a lecture hall of
 # a hundred is 600 connections, where waitress's own default (100) makes the rest wait.
@@ -67,6 +72,10 @@ def serve_with_waitress(server: flask.Flask, host: str, port: int, threads: int)
         "Stop with Ctrl+C.",
         flush=True,
     )
+    # A service manager stops a server with SIGTERM: end as after Ctrl+C, running the
+    # exit handlers (which stop the export renderer's Chromium, whose pipes a lingering
+    # export job might otherwise keep open).
+    signal.signal(signal.SIGTERM, _exit_on_sigterm)
     waitress.serve(
         server,
         host=host,

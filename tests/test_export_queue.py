@@ -7,12 +7,15 @@ import multiprocessing
 import os
 import subprocess
 import threading
+import time
 
 import pytest
 
 from dashboard.export_queue import (
     ExportLimits,
     ExportQueue,
+    children,
+    chromium_to_the_back,
     claim_render_slot,
     yield_to_page_loads,
 )
@@ -131,3 +134,25 @@ def test_a_render_and_the_chromium_it_starts_run_behind_the_pages():
     assert seen == {"thread": os.SCHED_IDLE, "child": os.SCHED_IDLE}
     # The thread that serves pages keeps its ordinary class.
     assert os.sched_getscheduler(threading.get_native_id()) == os.SCHED_OTHER
+
+
+@pytest.mark.skipif(not hasattr(os, "SCHED_IDLE"), reason="Linux's idle scheduling class")
+def test_chromium_and_all_it_started_go_to_the_back_and_the_web_process_does_not():
+    before = children(os.getpid())
+    # A browser that has started a process of its own, as Chromium starts its zygote.
+    browser = subprocess.Popen(["sh", "-c", "sleep 30 & wait"])
+    try:
+        deadline = time.monotonic() + 10
+        while not children(browser.pid) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        started = children(os.getpid()) - before
+        assert started == {browser.pid}
+        chromium_to_the_back(started)
+        for pid in (browser.pid, *children(browser.pid)):
+            assert os.sched_getscheduler(pid) == os.SCHED_IDLE
+        assert os.sched_getscheduler(os.getpid()) == os.SCHED_OTHER
+    finally:
+        for pid in children(browser.pid):
+            os.kill(pid, 9)
+        browser.kill()
+        browser.wait()
