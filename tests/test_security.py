@@ -198,6 +198,9 @@ def test_debug_on_a_shared_network_is_warned_about(
 ):
     started = []
     monkeypatch.setattr(app_module.Dash, "run", lambda self, **kw: started.append(kw))
+    # A real server forks its data builder; this one never serves, so it is told of it.
+    builders = []
+    monkeypatch.setattr(app_module, "start_builder", lambda files, likely: builders.append(likely))
     monkeypatch.setattr(
         app_module,
         "serve_with_waitress",
@@ -209,8 +212,9 @@ def test_debug_on_a_shared_network_is_warned_about(
     assert started[0]["host"] == host and started[0]["debug"] is debug
     if debug:  # Dash's development server, never calling out to the internet
         assert started[0]["dev_tools_disable_version_check"] is True
-    else:  # a production server
+    else:  # a production server, with its data builder
         assert started[0]["waitress"] >= 4
+        assert len(builders) == 1 and len(builders[0]) == 66
     err = capsys.readouterr().err
     assert ("warning: --debug on" in err) is warned
 
