@@ -80,13 +80,17 @@
   let drawn = { bundle: null, epoch: null, selected: null, front: null };
   const viewing = { view: null, stop: null };  // the map's view: a stop's, or the viewer's
 
-  // The moving map is drawn straight into its graph once the graph exists: handed to Dash
-  // as a prop, a figure of thousands of points costs Dash's renderer more time each step
-  // than the step's own drawing (measured with bench/dashboard_speed.py). The first figure
-  // goes through Dash, which creates the graph.
-  function drawMoving(figure) {
-    const gd = document.querySelector("#map .js-plotly-plot");
-    if (!gd || !gd._fullLayout || !gd._fullLayout.geo) return figure;
+  // The moving map and the insets are drawn straight into their graphs once Dash has
+  // drawn each graph's first figure: handed to Dash as a prop, a figure of thousands of
+  // points costs Dash's renderer more time each step than the step's own drawing
+  // (measured with bench/dashboard_speed.py).
+  const handed = {};  // graph id: Dash has been given its first figure
+  function drawStraight(id, figure) {
+    const gd = document.querySelector("#" + id + " .js-plotly-plot");
+    if (!gd || !gd._fullLayout || !handed[id]) {
+      handed[id] = true;
+      return figure;
+    }
     window.Plotly.react(gd, figure.data, figure.layout);
     return noUpdate();
   }
@@ -179,14 +183,14 @@
       if (stopView && stopView !== viewing.stop) viewing.view = stopView;
       viewing.stop = stopView;
       const moving = core().movingFigure(bundle, epoch, selected, day, viewing.view);
-      const figure = drawMoving(moving);
+      const figure = drawStraight("map", moving);
       // The land is drawn again only for new data or a stop's view; the viewer's own
       // moves reach it directly (map_core.js followView).
       drawn.insetKey = core().insetKey(bundle, epoch);
       const base = before.bundle !== bundle || before.stopView !== stopView
         ? core().baseFigure(bundle, viewing.view) : noUpdate();
       const inset = before.bundle !== bundle || before.insetKey !== drawn.insetKey
-        ? core().insetFigure(bundle, epoch) : noUpdate();
+        ? drawStraight("map-inset", core().insetFigure(bundle, epoch)) : noUpdate();
       // While the front moves the map changes every day, but the events, the front's note
       // and the summary only now and then: leave them be when they are the same.
       const found = core().frontAt(bundle.front, day);

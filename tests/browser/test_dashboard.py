@@ -332,3 +332,25 @@ def test_a_tour_stop_still_sets_its_view(open_view):
         f"._fullLayout.geo.projection.scale > {1.5 * SCREEN.zoom}"
     )
     assert map_view(page)["scale"] == pytest.approx(2.0 * SCREEN.zoom)
+
+
+def test_the_talks_inset_comes_and_follows_the_day_as_the_slider_moves(open_view):
+    # Drawn straight into its graph after the first figure (map.js drawStraight): the
+    # inset must still appear on the first sitting and change with the front.
+    page = open_view("?date=1951-07-09")
+    inset = "() => document.querySelector('#map-inset .js-plotly-plot')"
+    has_talks = f"(({inset})()._fullData || []).some(t => t.geo === 'geo3')"
+    assert not page.evaluate(f"() => {has_talks}")
+    page.focus("#day [role=slider]")
+    page.keyboard.press("ArrowRight")
+    wait_for_label(page, "10 July 1951")
+    page.wait_for_function(f"() => {has_talks}")
+    front = (
+        f"() => JSON.stringify(({inset})()._fullData.filter(t => t.geo === 'geo3')"
+        ".map(t => [t.lon, t.lat]))"
+    )
+    drawn = page.evaluate(front)
+    for _ in range(30):  # a month of the front moving near Kaesong
+        page.keyboard.press("ArrowRight")
+    wait_for_label(page, "9 August 1951")
+    page.wait_for_function(f"(before) => ({front})() !== before", arg=drawn)
