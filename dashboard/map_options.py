@@ -21,7 +21,6 @@ MAP_LAYERS = (
     "events",
 )
 DEFAULT_LAYERS = frozenset(DEFAULT_LAYER_IDS)
-FRONT_LAYERS = ("control", "uncertainty", "frontline")
 LANGUAGES = ("en", "ko", "both")
 SCREEN_DETAIL = 0.003  # degrees (about 300 m): coastline simplification on screen
 

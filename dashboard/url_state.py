@@ -10,7 +10,7 @@ Reading never fails: a bad value falls back to its default and says so in a noti
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from dashboard.map_options import DEFAULT_LAYERS, LANGUAGES, MAP_LAYERS
@@ -123,13 +123,3 @@ def parse_view(
         stop=stop,
         notes=_flag(query, "notes"),
     )
-
-
-def view_query(day: dt.date, layers: Collection[str], event: str | None, lang: str) -> str:
-    """The query string for a view (the browser writes the same while the slider moves)."""
-    parts = [f"date={day.isoformat()}", "layers=" + ",".join(n for n in MAP_LAYERS if n in layers)]
-    if event:
-        parts.append(f"event={event}")
-    if lang != "en":
-        parts.append(f"lang={lang}")
-    return "?" + "&".join(parts)

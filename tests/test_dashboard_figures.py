@@ -10,10 +10,12 @@ from dashboard.animation import map_bundle
 from dashboard.figures import build_figure
 from dashboard.front import history_of
 from dashboard.front_figures import side_names
-from dashboard.map_options import FRONT_LAYERS, MapOptions
+from dashboard.map_options import MapOptions
 from dashboard.state import TIMELINE_DAYS, day_from_number, state_at
 from dashboard.timeline_strip import timeline_figure
 from dashboard.traces import plain
+
+FRONT_LAYERS = ("control", "uncertainty", "frontline")  # drawn from the front's templates
 
 
 def figure_on(dataset, day, **options):
