@@ -77,10 +77,3 @@ def test_the_state_only_changes_on_change_days(dataset):
 def test_day_numbers_round_trip():
     assert day_number(TIMELINE_START) == 0
     assert day_from_number(day_number(TIMELINE_END)) == TIMELINE_END
-
-
-def test_the_browser_counts_days_from_the_same_first_day():
-    from pathlib import Path
-
-    script = Path("dashboard/assets/map.js").read_text(encoding="utf-8")
-    assert f'const TIMELINE_START = "{TIMELINE_START.isoformat()}";' in script

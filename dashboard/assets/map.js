@@ -78,6 +78,7 @@
   // The map and the events list only change when the day crosses into another stretch
   // of constant state (dashboard/animation.py): most slider steps redraw neither.
   let drawn = { bundle: null, epoch: null, selected: null, front: null };
+  let onScreen = null;  // the bundle of the map on screen, for the slider's tooltip
   const viewing = { view: null, stop: null };  // the map's view: a stop's, or the viewer's
 
   // The moving map and the insets are drawn straight into their graphs once Dash has
@@ -167,6 +168,7 @@
       const none = Array(6).fill(noUpdate());
       // The map's data and the events are files the page fetches: draw once both are here.
       if (!bundle || !events || day === undefined || day === null) return none;
+      onScreen = bundle;
       moment(day, bundle, selected, layers);
       const epoch = core().epochAt(bundle.epochs, day);
       const front = core().frontKey(bundle.front, day);
@@ -466,11 +468,10 @@
     goStop(ev.key === "PageDown" ? 1 : -1);
   }, true);
 
-  // The slider's tooltip: the day written out, not its number. The first day must match
-  // TIMELINE_START in dashboard/state.py (a test checks it).
-  const TIMELINE_START = "1945-08-10";
+  // The slider's tooltip: the day written out in the map's language, not its number,
+  // counted from the first day the bundle gives (nothing until the bundle is in).
   window.dccFunctions = Object.assign({}, window.dccFunctions, {
-    writtenDay: (n) => core().writtenDate({ start: TIMELINE_START }, n, "en"),
+    writtenDay: (n) => (onScreen ? core().writtenDate(onScreen, n, onScreen.lang) : ""),
   });
 
   // Keyboard: Left/Right previous/next event, Space play/pause, Home/End first/last day,

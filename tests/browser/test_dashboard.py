@@ -354,3 +354,12 @@ def test_the_talks_inset_comes_and_follows_the_day_as_the_slider_moves(open_view
         page.keyboard.press("ArrowRight")
     wait_for_label(page, "9 August 1951")
     page.wait_for_function(f"(before) => ({front})() !== before", arg=drawn)
+
+
+@pytest.mark.parametrize(("lang", "written"), [("en", "1 August 1951"), ("ko", "1951년 8월 1일")])
+def test_the_sliders_tooltip_writes_the_day_in_the_maps_language(open_view, lang, written):
+    # Counted from the first day the bundle carries: the page holds no date of its own.
+    page = open_view(f"?date=1951-08-01&lang={lang}")
+    page.hover("#day [role=slider]")
+    page.wait_for_selector(".dash-slider-tooltip", state="visible")
+    assert page.inner_text(".dash-slider-tooltip").strip() == written
