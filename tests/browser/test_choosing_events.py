@@ -42,6 +42,8 @@ def test_a_timeline_mark_jumps_to_its_event(open_view):
     page.wait_for_function(
         "() => document.getElementById('date-label').innerText !== '10 August 1945'"
     )
+    # The date is written at once; the panel follows when Dash has drawn it.
+    page.wait_for_selector("#events-panel .event.selected")
     assert page.locator("#events-panel .event.selected").count() == 1
 
 
