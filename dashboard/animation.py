@@ -7,6 +7,7 @@ traces once, with the same builder as every other map, and store each distinct t
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import json
 
@@ -32,6 +33,7 @@ from events.bibliography import (
     reference,
 )
 from events.dataset import Dataset
+from events.dates import written_day
 
 
 def _work_citation(data: Dataset, text: str) -> dict:
@@ -152,6 +154,11 @@ def map_bundle(data: Dataset, options: MapOptions) -> dict:
         "epochs": epochs,
         "start": TIMELINE_START.isoformat(),
         "lang": options.lang,
+        # Every day of the timeline written out in the bundle's language, by Python.
+        "written": [
+            written_day(TIMELINE_START + dt.timedelta(days=n), options.lang)
+            for n in range(TIMELINE_DAYS + 1)
+        ],
         "front": front_payload(
             data, options, lambda text: _work_citation(data, text), korea_land_index(data)
         ),

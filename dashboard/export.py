@@ -26,7 +26,7 @@ from dashboard.map_options import DEFAULT_LAYERS, LANGUAGES, MAP_LAYERS, MapOpti
 from dashboard.print_layout import REFERENCE_WIDTH_MM, for_print
 from dashboard.state import TIMELINE_END, TIMELINE_START, state_at
 from events.dataset import Dataset
-from events.dates import format_day
+from events.dates import written_day
 
 IMAGE_FORMATS = ("png", "svg", "pdf")
 GIS_FORMATS = ("geojson", "gpkg")  # the map's features, for a GIS (dashboard/gis_export.py)
@@ -113,7 +113,7 @@ def figure_for(data: Dataset, snap: Snapshot) -> dict:
             i for i, t in enumerate(figure["data"]) if t["meta"].get("layer") == "control"
         )
         figure["data"].insert(last_area + 1, hatching)
-    return for_print(figure, snap.title, format_day(snap.day))
+    return for_print(figure, snap.title, written_day(snap.day, snap.lang))
 
 
 class Renderer:

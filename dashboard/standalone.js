@@ -17,7 +17,7 @@
 
   function show(day) {
     const epoch = core.epochAt(bundle.epochs, day);
-    label.textContent = core.writtenDate(bundle, day, bundle.lang);
+    label.textContent = core.writtenDate(bundle, day);
     const key = epoch.from + ":" + core.frontKey(bundle.front, day);
     if (key === shown) return;
     shown = key;

@@ -7,6 +7,8 @@ the map's labels carry the Korean.
 
 from __future__ import annotations
 
+from events.dates import written_day
+
 INTERFACE: dict[str, tuple[str, str]] = {
     "title": ("Korea 1945–1954: division, war and armistice", "한국 1945–1954: 분단, 전쟁, 정전"),
     "layers": ("Layers", "지도 레이어"),
@@ -129,17 +131,12 @@ def layer_title(layer: str, english: str, lang: str) -> str:
     return LAYER_TITLES_KO[layer] if lang == "ko" else english or OPTION_TITLES[layer]
 
 
-def korean_day(day) -> str:
-    """'1951년 10월 25일'."""
-    return f"{day.year}년 {day.month}월 {day.day}일"
-
-
 def front_status(front, lang: str) -> str:
     """How the day's line was drawn, in the reader's language. A keyframe's label is data
     and stays in the language it was written in."""
     if lang != "ko":
         return front.status
     if front.between is None:
-        return f"자료에 기록된 전선 ({korean_day(front.day)}): {front.keyframe.label}"
+        return f"자료에 기록된 전선 ({written_day(front.day, 'ko')}): {front.keyframe.label}"
     first, last = front.between
-    return f"{korean_day(first)}과 {korean_day(last)}의 전선 사이를 보간"
+    return f"{written_day(first, 'ko')}과 {written_day(last, 'ko')}의 전선 사이를 보간"

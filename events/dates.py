@@ -69,6 +69,17 @@ def format_day(day: dt.date) -> str:
     return f"{day.day} {calendar.month_name[day.month]} {day.year}"
 
 
+def written_day(day: dt.date, lang: str = "en") -> str:
+    """The day as the map writes it in its language: '27 July 1953', '1953년 7월 27일', or
+    'both' (English, then Korean). The browser shows these, never writes a date itself."""
+    korean = f"{day.year}년 {day.month}월 {day.day}일"
+    if lang == "ko":
+        return korean
+    if lang == "both":
+        return f"{format_day(day)} · {korean}"
+    return format_day(day)
+
+
 def format_span(start: HistoricalDate, end: HistoricalDate | None) -> str:
     """'10 July – 23 August 1951', 'May 1947', '26 April – 15 June 1954'."""
     if end is None or end.text == start.text:

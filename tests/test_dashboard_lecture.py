@@ -12,10 +12,11 @@ from dashboard.look import dress_trace
 from dashboard.map_options import MapOptions
 from dashboard.page_words import page_words
 from dashboard.projection import SCREEN
-from dashboard.state import day_number, state_at
+from dashboard.state import TIMELINE_DAYS, day_from_number, day_number, state_at
 from dashboard.summary import map_summary
 from dashboard.url_state import parse_view
 from dashboard.words import INTERFACE, LEGEND_KO, front_status, legend_name
+from events.dates import written_day
 
 
 def _parse(dataset, query):
@@ -134,3 +135,11 @@ def test_speaker_notes_list_the_stops_works_in_full(dataset):
     first = dataset.events.loc[stop["events"][0]]
     assert len(stop["references"]) >= len(set(first["sources"]))
     assert all(r.endswith(".") and "  " not in r for r in stop["references"])
+
+
+def test_the_bundle_carries_every_day_written_by_python_in_its_language(dataset):
+    # The browser writes no date: it shows these (map_core.js writtenDate).
+    written = map_bundle(dataset, MapOptions(lang="ko"))["written"]
+    assert len(written) == TIMELINE_DAYS + 1
+    for n, text in enumerate(written):
+        assert text == written_day(day_from_number(n), "ko")

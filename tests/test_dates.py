@@ -2,7 +2,7 @@ import datetime as dt
 
 import pytest
 
-from events.dates import format_date, format_day, format_span, parse_date
+from events.dates import format_date, format_day, format_span, parse_date, written_day
 
 
 @pytest.mark.parametrize(
@@ -41,3 +41,11 @@ def test_spans_are_written_as_a_reader_says_them():
     )
     assert format_span(parse_date("1953-09"), None) == "September 1953"
     assert format_day(dt.date(1950, 6, 25)) == "25 June 1950"
+
+
+@pytest.mark.parametrize(
+    ("lang", "written"),
+    [("en", "27 July 1953"), ("ko", "1953년 7월 27일"), ("both", "27 July 1953 · 1953년 7월 27일")],
+)
+def test_a_day_is_written_in_each_language_of_the_map(lang, written):
+    assert written_day(dt.date(1953, 7, 27), lang) == written

@@ -327,3 +327,13 @@ def test_a_hatched_side_is_hatched_on_its_own_land_only(dataset):
     assert not [
         t for t in figure_for(dataset, Snapshot(snap.day))["data"] if "Hatched" in t["name"]
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "written"),
+    [("en", "1 August 1951"), ("ko", "1951년 8월 1일"), ("both", "1 August 1951 · 1951년 8월 1일")],
+)
+def test_the_printed_date_is_in_the_maps_language(dataset, lang, written):
+    snap = Snapshot(dt.date(1951, 8, 1), frozenset({"cities"}), lang=lang)
+    texts = [a.get("text") for a in figure_for(dataset, snap)["layout"]["annotations"]]
+    assert written in texts

@@ -127,7 +127,7 @@
     const share = day / core().lastDay(bundle);
     const label = document.getElementById("date-label");
     const cursor = document.getElementById("timeline-cursor");
-    const written = core().writtenDate(bundle, day, bundle.lang);
+    const written = core().writtenDate(bundle, day);
     if (label && label.textContent !== written) label.textContent = written;
     // The slider's thumb says the date to a screen reader, not the day's number.
     const thumb = document.querySelector("#day [role=slider]");
@@ -471,7 +471,7 @@
   // The slider's tooltip: the day written out in the map's language, not its number,
   // counted from the first day the bundle gives (nothing until the bundle is in).
   window.dccFunctions = Object.assign({}, window.dccFunctions, {
-    writtenDay: (n) => (onScreen ? core().writtenDate(onScreen, n, onScreen.lang) : ""),
+    writtenDay: (n) => (onScreen ? core().writtenDate(onScreen, n) : ""),
   });
 
   // Keyboard: Left/Right previous/next event, Space play/pause, Home/End first/last day,

@@ -3,8 +3,6 @@
 // Nothing here touches the page: pure functions of the bundle and a day number.
 (function () {
   "use strict";
-  const MONTHS = ["January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December"];
   const DAY_MS = 86400000;
   // A trace on a geo of its own (the world locator, the talks' area) belongs to the insets.
   const inInset = (trace) => Boolean(trace.geo) && trace.geo !== "geo";
@@ -14,13 +12,8 @@
   function isoOf(bundle, n) { return dateOf(bundle, n).toISOString().slice(0, 10); }
   function lastDay(bundle) { return bundle.epochs[bundle.epochs.length - 1].to; }
 
-  // "27 July 1953", "1953년 7월 27일", or both.
-  function writtenDate(bundle, n, lang) {
-    const d = dateOf(bundle, n);
-    const en = d.getUTCDate() + " " + MONTHS[d.getUTCMonth()] + " " + d.getUTCFullYear();
-    const ko = d.getUTCFullYear() + "년 " + (d.getUTCMonth() + 1) + "월 " + d.getUTCDate() + "일";
-    return lang === "ko" ? ko : lang === "both" ? en + " · " + ko : en;
-  }
+  // Day n as Python wrote it, in the bundle's language (events/dates.py written_day).
+  function writtenDate(bundle, n) { return bundle.written[n]; }
 
   // The stretch of constant state that contains day n (binary search).
   function epochAt(epochs, n) {
