@@ -46,7 +46,10 @@ class DataBuilder:
         """Ask for the file named by `key` and wait until it is on disk; None when the
         builder is gone or does not answer in time."""
         asked = self.folder / key
-        asked.touch()
+        try:
+            asked.touch()
+        except OSError:  # the folder is gone or read-only: build it here
+            return None
         deadline = time.monotonic() + WAIT
         while time.monotonic() < deadline:
             found = files.read(key)
@@ -67,7 +70,11 @@ def start_builder(files: DataFiles, likely: list[MapOptions]) -> DataBuilder | N
     if not hasattr(os, "fork"):
         return None
     folder = files.directory / "asked"
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as err:  # no folder to share: each web process builds for itself
+        log.warning("no data builder (%s): %s", folder, err)
+        return None
     parent = os.getpid()
     pid = os.fork()
     if pid == 0:  # the builder

@@ -98,3 +98,14 @@ def _running(pid: int) -> bool:
             return stat.read().split()[2] != "Z"  # a zombie has ended
     except FileNotFoundError:
         return False
+
+
+def test_without_a_folder_to_share_there_is_no_builder_and_files_are_still_made(dataset, tmp_path):
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    files = DataFiles(dataset, blocked)  # its folder would be inside a file
+    assert start_builder(files, likely=[]) is None
+    assert files.builder is None
+    assert files.file("bundle", MapOptions(layers=frozenset({"cities"}))).name.startswith(
+        "bundle.en-screen-cities."
+    )
