@@ -130,11 +130,13 @@ class Renderer:
                 "no Chromium found: install Debian's chromium "
                 "(apt-get install chromium) or set BROWSER_PATH"
             )
-        os.environ.setdefault("BROWSER_PATH", browser)
         import kaleido
 
-        # mathjax=False: otherwise the export page asks a CDN for MathJax.
-        kaleido.start_sync_server(mathjax=False, timeout=self.timeout, silence_warnings=True)
+        # mathjax=False: otherwise the export page asks a CDN for MathJax. The browser is
+        # handed to kaleido, not set in the process's environment for all to see.
+        kaleido.start_sync_server(
+            mathjax=False, timeout=self.timeout, path=browser, silence_warnings=True
+        )
         self._kaleido = kaleido
         return self
 

@@ -4,6 +4,7 @@ clean failures, the self-contained HTML page."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -36,7 +37,10 @@ needs_chromium = pytest.mark.skipif(
 def renderer():
     if chromium_executable() is None:
         pytest.skip("Debian's chromium is not installed")
+    chosen = os.environ.get("BROWSER_PATH")
     with Renderer() as warm:
+        # The browser is handed to kaleido, not left in the environment for all to see.
+        assert os.environ.get("BROWSER_PATH") == chosen
         yield warm
 
 
