@@ -14,6 +14,7 @@ from dashboard.data_files import DataFiles
 from dashboard.export import ExportError, Snapshot, caption_only, figure_for, snapshot_bytes
 from dashboard.export_queue import ensure_render_worker, export_setup
 from dashboard.map_options import LANGUAGES, MAP_LAYERS, MapOptions
+from dashboard.page_words import RELABELLED, SHARED_OUTPUTS
 from dashboard.state import TIMELINE_DAYS, day_from_number
 from events.dataset import Dataset
 
@@ -178,23 +179,10 @@ def _register_lecture_callbacks(app: Dash) -> None:
     """Languages, the presentation view, tours and the notes window: all in the browser."""
     app.clientside_callback(
         _client("relabel"),
-        Output("title", "children"),
-        Output("heading-layers", "children"),
-        Output("heading-export", "children"),
-        Output("heading-events", "children"),
-        Output("prev-event", "children"),
-        Output("next-event", "children"),
-        Output("play", "children", allow_duplicate=True),
-        Output("speed", "options"),
-        Output("loop", "options"),
-        Output("layers", "options"),
-        Output("tour-picker", "options"),
-        Output("tour-label", "children"),
-        Output("prev-stop", "children"),
-        Output("next-stop", "children"),
-        Output("notes-open", "children"),
-        Output("present-toggle", "children", allow_duplicate=True),
-        Output({"type": "export", "format": "txt"}, "children"),
+        [
+            Output(component, prop, allow_duplicate=component in SHARED_OUTPUTS)
+            for component, prop, _ in RELABELLED
+        ],
         Input("lang", "value"),
         State("words", "data"),
         State("player", "disabled"),

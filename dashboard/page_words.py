@@ -12,6 +12,29 @@ from events.dataset import Dataset
 from geodata.catalogue import LAYERS
 
 SPEEDS = ("day", "week", "month")
+# What the language switch rewrites, in the order of its callback's outputs: (component
+# id, property, the word shown). The browser reads the order from the words it is sent.
+RELABELLED = (
+    ("title", "children", "title"),
+    ("heading-layers", "children", "layers"),
+    ("heading-export", "children", "export"),
+    ("heading-events", "children", "events"),
+    ("prev-event", "children", "prev_event"),
+    ("next-event", "children", "next_event"),
+    ("play", "children", "play"),  # or "pause", while playing
+    ("speed", "options", "_speed_options"),
+    ("loop", "options", "_loop_options"),
+    ("layers", "options", "_layer_options"),
+    ("tour-picker", "options", "_tour_options"),
+    ("tour-label", "children", "tour"),
+    ("prev-stop", "children", "prev_stop"),
+    ("next-stop", "children", "next_stop"),
+    ("notes-open", "children", "notes"),
+    ("present-toggle", "children", "present"),  # or "leave_present", when presenting
+    ({"type": "export", "format": "txt"}, "children", "caption"),
+)
+# Also written by other callbacks (the player, the presentation toggle).
+SHARED_OUTPUTS = ("play", "present-toggle")
 NO_TOUR = "none"
 
 
@@ -51,6 +74,7 @@ def page_words(data: Dataset) -> dict[str, dict]:
             "_layer_options": layer_options(lang),
             "_tour_options": tour_options(data, lang),
             "_timeline_rows": row_names(lang),
+            "_relabelled": [shown for _, _, shown in RELABELLED],
         }
         for lang in LANGUAGES
     }

@@ -10,7 +10,7 @@ from dashboard.figures import build_figure
 from dashboard.front import history_of
 from dashboard.look import dress_trace
 from dashboard.map_options import MapOptions
-from dashboard.page_words import page_words
+from dashboard.page_words import RELABELLED, page_words
 from dashboard.projection import SCREEN
 from dashboard.state import TIMELINE_DAYS, day_from_number, day_number, state_at
 from dashboard.summary import map_summary
@@ -143,3 +143,15 @@ def test_the_bundle_carries_every_day_written_by_python_in_its_language(dataset)
     assert len(written) == TIMELINE_DAYS + 1
     for n, text in enumerate(written):
         assert text == written_day(day_from_number(n), "ko")
+
+
+def test_the_language_switch_has_a_word_for_each_of_its_outputs(dataset, dash_app):
+    # The browser returns the words in the order Python sends (page_words.RELABELLED).
+    outputs = next(
+        key for key, callback in dash_app.callback_map.items() if "heading-layers" in key
+    )
+    assert outputs.count("...") + 1 == len(RELABELLED)  # one output for each word
+    for lang, shown in page_words(dataset).items():
+        assert shown["_relabelled"] == [word for _, _, word in RELABELLED]
+        for key in [*shown["_relabelled"], "pause", "leave_present"]:
+            assert shown.get(key) not in (None, ""), (lang, key)

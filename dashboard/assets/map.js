@@ -285,10 +285,13 @@
       if (strip && strip.layout && window.Plotly) {
         window.Plotly.relayout(strip, { "yaxis.ticktext": W._timeline_rows });
       }
-      return [W.title, W.layers, W.export, W.events, W.prev_event, W.next_event,
-        playerOff === false ? W.pause : W.play, W._speed_options, W._loop_options,
-        W._layer_options, W._tour_options, W.tour, W.prev_stop, W.next_stop, W.notes,
-        view.present ? W.leave_present : W.present, W.caption];
+      // In the order of the callback's outputs, which Python sends with the words
+      // (dashboard/page_words.py RELABELLED).
+      const shown = Object.assign({}, W, {
+        play: playerOff === false ? W.pause : W.play,
+        present: view.present ? W.leave_present : W.present,
+      });
+      return W._relabelled.map((key) => shown[key]);
     },
 
     togglePresent: function (clicks, present) { return !present; },
