@@ -168,7 +168,12 @@
       const none = Array(6).fill(noUpdate());
       // The map's data and the events are files the page fetches: draw once both are here.
       if (!bundle || !events || day === undefined || day === null) return none;
-      onScreen = bundle;
+      if (onScreen !== bundle) {
+        onScreen = bundle;
+        // The slider writes its tooltip when it renders, and it first rendered before the
+        // written days were in: a class naming the bundle's language renders it again.
+        window.dash_clientside.set_props("day", { className: "days-written-" + bundle.lang });
+      }
       moment(day, bundle, selected, layers);
       const epoch = core().epochAt(bundle.epochs, day);
       const front = core().frontKey(bundle.front, day);
