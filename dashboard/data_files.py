@@ -98,8 +98,16 @@ class DataFiles:
     def url(self, kind: str, options: MapOptions | None = None) -> str:
         return "/data/" + self.file(kind, options).name
 
+    @staticmethod
+    def key(kind: str, options: MapOptions | None = None) -> str:
+        """'bundle.en-screen-mdl+cities', 'events': a file's name before its hash."""
+        return f"{kind}.{options_slug(options)}" if kind == "bundle" else kind
+
+    def _path(self, key: str) -> Path:
+        return self.directory / f"{key}.json.gz"
+
     def file(self, kind: str, options: MapOptions | None = None) -> DataFile:
-        key = f"{kind}.{options_slug(options)}" if kind == "bundle" else kind
+        key = self.key(kind, options)
         found = self._files.get(key)
         if found is not None:
             return found
@@ -118,11 +126,8 @@ class DataFiles:
 
     def ready(self, views: list[MapOptions]) -> int:
         """How many of these views' bundles are built (here, or on disk by the builder)."""
-        return sum(
-            f"bundle.{options_slug(v)}" in self._files
-            or (self.directory / f"bundle.{options_slug(v)}.json.gz").exists()
-            for v in views
-        )
+        keys = [self.key("bundle", v) for v in views]
+        return sum(key in self._files or self._path(key).exists() for key in keys)
 
     def prepare(self, views: list[MapOptions]) -> None:
         """Have the files of these views ready (built, or read from disk) before the
@@ -163,9 +168,8 @@ class DataFiles:
 
     def read(self, key: str) -> DataFile | None:
         """The file of this key as kept on disk, or None."""
-        path = self.directory / f"{key}.json.gz"
         try:
-            gzipped = path.read_bytes()
+            gzipped = self._path(key).read_bytes()
         except OSError:
             return None
         return self._named(key, gzip.decompress(gzipped), gzipped)
@@ -179,7 +183,7 @@ class DataFiles:
             # same moment finds the old file or the new one, never half of one.
             with tempfile.NamedTemporaryFile(dir=self.directory, delete=False) as out:
                 out.write(made.gzipped)
-            os.replace(out.name, self.directory / f"{key}.json.gz")
+            os.replace(out.name, self._path(key))
         except OSError as err:
             log.warning("data files kept in memory only (%s): %s", self.directory, err)
         return made
