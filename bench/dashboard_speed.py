@@ -22,15 +22,18 @@ from dashboard.animation import map_bundle
 from dashboard.app import create_app
 from dashboard.local_server import CHROMIUM_ARGS, chromium_executable, serving
 from dashboard.map_options import MapOptions
-from dashboard.state import TIMELINE_DAYS, day_number
+from dashboard.state import day_number
 from events.dataset import load_dataset
 
-# Set the slider to a day; resolve at the first paint after the date label changed and,
-# when the day enters another stretch of constant state, after the map was redrawn too.
+# A step as a viewer makes it: a key on the focused slider (ArrowRight, Home, End), or,
+# with a day number, a drag of the slider (Dash sets its value). Resolves at the first paint
+# after the date label changed and, when the day enters another stretch of constant state,
+# after the map was redrawn too.
 STEP_JS = """
-async ([day, redraw]) => {
+async ([step, redraw]) => {
   const graph = document.querySelector('#map .js-plotly-plot');
   const label = document.getElementById('date-label');
+  const thumb = document.querySelector('#day [role=slider]');
   const before = label.innerText;
   const drawn = redraw ? new Promise((r) => graph.once('plotly_afterplot', r)) : null;
   const relabelled = new Promise((r) => {
@@ -39,11 +42,31 @@ async ([day, redraw]) => {
     watch.observe(label, {childList: true, characterData: true, subtree: true});
   });
   const t0 = performance.now();
-  window.dash_clientside.set_props('day', {value: day});
+  if (typeof step === 'number') window.dash_clientside.set_props('day', {value: step});
+  else thumb.dispatchEvent(new KeyboardEvent('keydown', {key: step, bubbles: true,
+    cancelable: true}));
   await relabelled;
   if (drawn) await drawn;
   await new Promise((r) => requestAnimationFrame(() => r()));
   return performance.now() - t0;
+}
+"""
+
+# Not timed: the slider set to a day, and the page settled there (the map drawn, Dash told).
+GO_JS = """
+async ([day]) => {
+  await new Promise((r) => setTimeout(r, 50));  // the last step told to Dash
+  window.dash_clientside.set_props('day', {value: day});
+  for (let i = 0; i < 100; i++) {
+    await new Promise((r) => setTimeout(r, 20));
+    const thumb = document.querySelector('#day [role=slider]');
+    if (Number(thumb.getAttribute('aria-valuenow')) === day && thumb.getAttribute(
+        'aria-valuetext') === document.getElementById('date-label').innerText) return day;
+  }
+  const thumb = document.querySelector('#day [role=slider]');
+  throw new Error('the page never settled on day ' + day + ': the slider at '
+    + thumb.getAttribute('aria-valuenow') + ' (' + thumb.getAttribute('aria-valuetext')
+    + '), the label at ' + document.getElementById('date-label').innerText);
 }
 """
 
@@ -114,46 +137,45 @@ def main() -> int:
         print(f"first load: {len(responses)} requests, {wire / 1e6:.2f} MB over the wire")
         for r in sorted(responses, key=lambda r: -r.sizes()["responseBodySize"])[:5]:
             print(f"  {r.sizes()['responseBodySize'] / 1e3:8.0f} kB  {r.url.split('?')[0][-60:]}")
-        start = page.evaluate(
-            "() => Number(document.querySelector('#day [role=slider]')"
-            ".getAttribute('aria-valuenow'))"
-        )
         in_war = day_number(dt.date(1951, 6, 1))
-        runs = (
-            ("daily from 1 Jan 1947", start, 1),
-            ("weekly from 1947", start, 7),
-            ("daily from 1 Jun 1951 (the front moves)", in_war, 1),
-        )
-        for label, first, days in runs[:2]:
-            plain, redrawn = [], []
-            for i in range(args.steps):
-                day = first + days * (i + 1)
-                redraw = epoch_of(day) != epoch_of(day - days)
-                took = page.evaluate(STEP_JS, [day, redraw])
-                (redrawn if redraw else plain).append(took)
-            start = first + days * args.steps
-            report(f"{label}, date only", plain)
-            report(f"{label}, map redrawn", redrawn)
+        page.focus("#day [role=slider]")
+
+        def go(day: int) -> int:
+            return page.evaluate(GO_JS, [day])
+
+        # The date only, or a new stretch: a day per key from 1 Jan 1947.
+        day = go(day_number(dt.date(1947, 1, 1)))
+        plain, redrawn = [], []
+        for _ in range(args.steps):
+            redraw = epoch_of(day + 1) != epoch_of(day)
+            (redrawn if redraw else plain).append(page.evaluate(STEP_JS, ["ArrowRight", redraw]))
+            day += 1
+        report("a day per key from 1 Jan 1947, date only", plain)
+        report("a day per key from 1 Jan 1947, map redrawn", redrawn)
         # While the front moves: the app's step and Plotly alone take turns, day by day, so
-        # that both meet the same load on a shared machine; each draws one day on from the
-        # graph as the other left it.
-        label, first, _ = runs[2]
-        page.evaluate(STEP_JS, [first, True])  # jump there first (not timed)
-        steps, alone = [], []
-        for i in range(args.steps):
-            day = first + 2 * i + 1
-            steps.append(page.evaluate(STEP_JS, [day, True]))
-            alone.append(page.evaluate(PLOTLY_ALONE_JS, [day + 1]))
-        moving = report(f"{label}, map redrawn", steps)
+        # that both meet the same load on a shared machine; Plotly alone draws a day the app
+        # does not, so that each draws a figure other than the one in the graph.
+        day = go(in_war)
+        steps, alone, dragged = [], [], []
+        for _ in range(args.steps):
+            steps.append(page.evaluate(STEP_JS, ["ArrowRight", True]))
+            day += 1
+            alone.append(page.evaluate(PLOTLY_ALONE_JS, [day + 2]))
+        moving = report("a day per key from 1 Jun 1951 (the front moves), map redrawn", steps)
         floor = report("Plotly alone, the same figures, taking turns", alone)
         print(f"app step / Plotly alone while the front moves: {moving / floor:.2f}")
-        # Home and End: from the middle of the war to the first or the last day and back.
-        jumps, last_day = [], TIMELINE_DAYS
+        # Home and End on the focused slider, from the middle of the war.
+        jumps = []
         for i in range(min(args.steps, 20)):
-            target = 0 if i % 2 == 0 else last_day
-            page.evaluate(STEP_JS, [in_war, True])
-            jumps.append(page.evaluate(STEP_JS, [target, True]))
+            go(in_war)
+            jumps.append(page.evaluate(STEP_JS, ["Home" if i % 2 == 0 else "End", True]))
         report("Home/End jump from the war", jumps)
+        # A drag: Dash sets the slider's value and runs the map's callback.
+        day = go(in_war)
+        for _ in range(args.steps):
+            day += 1
+            dragged.append(page.evaluate(STEP_JS, [day, True]))
+        report("a drag of the slider, a day at a time, through Dash (the front moves)", dragged)
         before = len(responses)
         page.click("#play")
         page.wait_for_timeout(5000)

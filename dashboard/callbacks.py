@@ -140,7 +140,7 @@ def register_callbacks(app: Dash, data: Dataset, files: DataFiles, export_direct
     )
     app.clientside_callback(
         _client("tick"),
-        Output("day", "value", allow_duplicate=True),
+        # The day itself is drawn by the page and told to Dash after the paint (map.js).
         Output("player", "disabled", allow_duplicate=True),
         Output("play", "children", allow_duplicate=True),
         Input("player", "n_intervals"),

@@ -163,57 +163,132 @@
     return note;
   }
 
+  // What Dash last gave the map besides the day: the data, the selection, a stop's view.
+  let given = null;
+  // Days the page drew itself and then told Dash: Dash's render of an older one of them,
+  // arriving after the page has moved on, must not draw the map back.
+  const told = new Set();
+
+  // The day's map, and the panel, note and summary when they change, by output name.
+  function drawDay(day, g) {
+    moment(day, g.bundle, g.selected, g.layers);
+    const epoch = core().epochAt(g.bundle.epochs, day);
+    const front = core().frontKey(g.bundle.front, day);
+    if (drawn.bundle === g.bundle && drawn.epoch === epoch && drawn.selected === g.selected
+        && drawn.front === front && drawn.stopView === g.stopView) {
+      return {};
+    }
+    const before = drawn;
+    drawn = { bundle: g.bundle, epoch: epoch, selected: g.selected, front: front,
+      stopView: g.stopView };
+    watchSoon();
+    // A new tour stop with a view of its own replaces the viewer's; otherwise the
+    // viewer's zoom and pan stay through date steps, play and new layers.
+    if (g.stopView && g.stopView !== viewing.stop) viewing.view = g.stopView;
+    viewing.stop = g.stopView;
+    const out = {};
+    const moving = core().movingFigure(g.bundle, epoch, g.selected, day, viewing.view);
+    out["map.figure"] = drawStraight("map", moving);
+    // The land is drawn again only for new data or a stop's view; the viewer's own
+    // moves reach it directly (map_core.js followView).
+    drawn.insetKey = core().insetKey(g.bundle, epoch);
+    const sameData = before.bundle === g.bundle;
+    if (!sameData || before.stopView !== g.stopView) {
+      out["map-base.figure"] = core().baseFigure(g.bundle, viewing.view);
+    }
+    if (!sameData || before.insetKey !== drawn.insetKey) {
+      out["map-inset.figure"] = drawStraight("map-inset", core().insetFigure(g.bundle, epoch));
+    }
+    // While the front moves the map changes every day, but the events, the front's note
+    // and the summary only now and then: leave them be when they are the same.
+    const found = core().frontAt(g.bundle.front, day);
+    const pockets = core().pocketNames(g.bundle.front, day);
+    if (!(sameData && before.epoch === epoch && before.selected === g.selected)) {
+      out["events-panel.children"] = eventPanel(epoch, g.selected, g.events);
+    }
+    const noteKey = [found, ...pockets];
+    const sameNote = sameData && before.noteKey && before.noteKey.length === noteKey.length
+      && before.noteKey.every((x, i) => x === noteKey[i]);
+    drawn.noteKey = noteKey;
+    if (!sameNote) out["front-note.children"] = frontNote(g.bundle, day);
+    if (g.selected && before.selected !== g.selected) showSelectedSoon();
+    if (!(sameNote && before.epoch === epoch)) {
+      out["map-summary.children"] = epoch.summary
+        + (found ? " " + say("front") + found.status + "." : "");
+    }
+    return out;
+  }
+
+  // A day chosen by the viewer's keys, the player or a tour: drawn at once, and told to
+  // Dash (the slider, the export's state, the panel) only after the frame is painted.
+  // Through Dash first, each step waited about 12 ms for its renderer before the map
+  // began (bench/dashboard_speed.py).
+  let forDash = null;
+  function goToDay(day) {
+    if (!given) { setProps("day", { value: day }); return; }
+    const out = drawDay(day, given);
+    const first = !forDash;
+    forDash = Object.assign(forDash || {}, out, { "day.value": day });
+    if (first) requestAnimationFrame(() => setTimeout(tellDash, 0));
+  }
+
+  function tellDash() {
+    const out = forDash;
+    forDash = null;
+    if (!out) return;
+    told.add(out["day.value"]);
+    const byId = {};
+    Object.keys(out).forEach((key) => {
+      if (out[key] === noUpdate()) return;
+      const [id, prop] = key.split(".");
+      (byId[id] = byId[id] || {})[prop] = out[key];
+    });
+    Object.keys(byId).forEach((id) => setProps(id, byId[id]));
+  }
+
+  // A clientside callback's values by name ("component.property"), in the order Dash
+  // declared its outputs (what is not named is left as it is).
+  function byName(values) {
+    const outputs = window.dash_clientside.callback_context.outputs_list;
+    const one = (o) => {
+      const key = o.id + "." + o.property.split("@")[0];
+      return key in values ? values[key] : noUpdate();
+    };
+    return Array.isArray(outputs) ? outputs.map(one) : one(outputs);
+  }
+
   const korea = {
     render: function (day, bundle, events, selected, stopView, layers) {
-      const none = Array(6).fill(noUpdate());
       // The map's data and the events are files the page fetches: draw once both are here.
-      if (!bundle || !events || day === undefined || day === null) return none;
+      if (!bundle || !events || day === undefined || day === null) return byName({});
       if (onScreen !== bundle) {
         onScreen = bundle;
         // The slider writes its tooltip when it renders, and it first rendered before the
         // written days were in: a class naming the bundle's language renders it again.
         window.dash_clientside.set_props("day", { className: "days-written-" + bundle.lang });
       }
-      moment(day, bundle, selected, layers);
-      const epoch = core().epochAt(bundle.epochs, day);
-      const front = core().frontKey(bundle.front, day);
-      if (drawn.bundle === bundle && drawn.epoch === epoch && drawn.selected === selected
-          && drawn.front === front && drawn.stopView === stopView) {
-        return none;
+      given = { bundle: bundle, events: events, selected: selected, stopView: stopView,
+        layers: layers };
+      const trigger = window.dash_clientside.callback_context.triggered || [];
+      const dayMoved = trigger.some((t) => t.prop_id === "day.value");
+      if (dayMoved && told.has(day)) {
+        told.delete(day);
+        // Dash's echo of a day the page drew itself, or of an older one: leave the map
+        // as the page has it.
+        if (day !== view.day || forDash) return byName({});
       }
-      const before = drawn;
-      drawn = { bundle: bundle, epoch: epoch, selected: selected, front: front,
-        stopView: stopView };
-      watchSoon();
-      // A new tour stop with a view of its own replaces the viewer's; otherwise the
-      // viewer's zoom and pan stay through date steps, play and new layers.
-      if (stopView && stopView !== viewing.stop) viewing.view = stopView;
-      viewing.stop = stopView;
-      const moving = core().movingFigure(bundle, epoch, selected, day, viewing.view);
-      const figure = drawStraight("map", moving);
-      // The land is drawn again only for new data or a stop's view; the viewer's own
-      // moves reach it directly (map_core.js followView).
-      drawn.insetKey = core().insetKey(bundle, epoch);
-      const base = before.bundle !== bundle || before.stopView !== stopView
-        ? core().baseFigure(bundle, viewing.view) : noUpdate();
-      const inset = before.bundle !== bundle || before.insetKey !== drawn.insetKey
-        ? drawStraight("map-inset", core().insetFigure(bundle, epoch)) : noUpdate();
-      // While the front moves the map changes every day, but the events, the front's note
-      // and the summary only now and then: leave them be when they are the same.
-      const found = core().frontAt(bundle.front, day);
-      const pockets = core().pocketNames(bundle.front, day);
-      const sameData = before.bundle === bundle;
-      const panel = sameData && before.epoch === epoch && before.selected === selected
-        ? noUpdate() : eventPanel(epoch, selected, events);
-      const noteKey = [found, ...pockets];
-      const sameNote = sameData && before.noteKey && before.noteKey.length === noteKey.length
-        && before.noteKey.every((x, i) => x === noteKey[i]);
-      drawn.noteKey = noteKey;
-      const note = sameNote ? noUpdate() : frontNote(bundle, day);
-      if (selected && before.selected !== selected) showSelectedSoon();
-      const summary = sameNote && before.epoch === epoch ? noUpdate()
-        : epoch.summary + (found ? " " + say("front") + found.status + "." : "");
-      return [figure, base, inset, panel, note, summary];
+      // What the page drew and has not yet told Dash goes out with this answer. A day
+      // moved in Dash (a drag, an event's step) leads; otherwise the page's day does.
+      const pending = forDash || {};
+      delete pending["day.value"];
+      if (forDash && !dayMoved) {
+        day = view.day;
+        forDash = { "day.value": day };
+      } else {
+        forDash = null;
+        if (dayMoved) told.clear();
+      }
+      return byName(Object.assign(pending, drawDay(day, given)));
     },
 
     // The map's data, the events and the tours: files of their own (dashboard/data_files.py)
@@ -230,7 +305,9 @@
       return disabled ? [false, say("pause")] : [true, say("play")];
     },
 
-    tick: function (n, day, speed, loop, bundle) {
+    // The player's step: from the day on screen (Dash hears of it after the paint).
+    tick: function (n, dashDay, speed, loop, bundle) {
+      const day = view.day === null ? dashDay : view.day;
       const last = core().lastDay(bundle);
       let next = day + 1;
       if (speed === "week") next = day + 7;
@@ -240,10 +317,12 @@
         next = day + Math.round((m - d.getTime()) / DAY_MS);
       }
       if (next > last) {
-        if (loop && loop.length) return [0, noUpdate(), noUpdate()];
-        return [last, true, say("play")];
+        if (loop && loop.length) { goToDay(0); return byName({}); }
+        goToDay(last);
+        return byName({ "player.disabled": true, "play.children": say("play") });
       }
-      return [next, noUpdate(), noUpdate()];
+      goToDay(next);
+      return byName({});
     },
 
     stepEvent: function (prevClicks, nextClicks, day, events) {
@@ -389,14 +468,14 @@
   function animateDay(target) {
     if (journey) cancelAnimationFrame(journey.frame);
     const from = view.day;
-    if (from === null || from === target) { setProps("day", { value: target }); return; }
+    if (from === null || from === target) { goToDay(target); return; }
     const started = performance.now(), duration = 1000;
     let last = from;
     const step = (now) => {
       const t = Math.min((now - started) / duration, 1);
       const eased = t < 0.5 ? 2 * t * t : 1 - Math.pow(-2 * t + 2, 2) / 2;
       const day = t < 1 ? Math.round(from + (target - from) * eased) : target;
-      if (day !== last) { setProps("day", { value: day }); last = day; }
+      if (day !== last) { goToDay(day); last = day; }
       journey = t < 1 ? { frame: requestAnimationFrame(step) } : null;
     };
     journey = { frame: requestAnimationFrame(step) };
@@ -482,6 +561,30 @@
     writtenDay: (n) => (onScreen ? core().writtenDate(onScreen, n) : ""),
   });
 
+  // The last day of the timeline, as the bundle gives it (the slider's before it is in).
+  function lastShown() {
+    if (given) return core().lastDay(given.bundle);
+    const s = document.querySelector("#day [role=slider]");
+    return s ? Number(s.getAttribute("aria-valuemax")) : 0;
+  }
+
+  // The focused slider's own keys (a day per arrow, Home, End) draw straight as well; a
+  // drag stays with the slider and reaches the map through Dash.
+  document.addEventListener("keydown", function (ev) {
+    const t = ev.target;
+    if (!t || !t.closest || !t.closest("#day [role=slider]") || view.day === null) return;
+    if (ev.altKey || ev.ctrlKey || ev.metaKey || ev.shiftKey) return;
+    const moves = { ArrowLeft: -1, ArrowDown: -1, ArrowRight: 1, ArrowUp: 1 };
+    let day;
+    if (ev.key in moves) day = Math.min(Math.max(view.day + moves[ev.key], 0), lastShown());
+    else if (ev.key === "Home") day = 0;
+    else if (ev.key === "End") day = lastShown();
+    else return;
+    ev.preventDefault();
+    ev.stopPropagation();
+    goToDay(day);
+  }, true);
+
   // Keyboard: Left/Right previous/next event, Space play/pause, Home/End first/last day,
   // P presentation view on and off;
   // on a tour, Left/Right and Space step between stops. Escape leaves the presentation.
@@ -496,7 +599,6 @@
     const arrow = ["ArrowLeft", "ArrowRight", "Home", "End"].includes(ev.key);
     if (t && t.closest && (t.closest(own) || (!arrow && t.closest("input, button")))) return;
     const click = (id) => { const b = document.getElementById(id); if (b) b.click(); };
-    const setDay = (v) => window.dash_clientside.set_props("day", { value: v });
     if (isNotes()) {
       if (ev.key === "ArrowRight" || ev.key === " ") goStop(1);
       else if (ev.key === "ArrowLeft") goStop(-1);
@@ -511,11 +613,9 @@
     else if (ev.key === " ") click("play");
     else if (ev.key === "Escape" && view.present) click("present-toggle");
     else if (ev.key === "p" || ev.key === "P") click("present-toggle");  // as its tooltip says
-    else if (ev.key === "Home") setDay(0);
-    else if (ev.key === "End") {
-      const s = document.querySelector("#day [role=slider]");
-      setDay(s ? Number(s.getAttribute("aria-valuemax")) : 0);
-    } else if (ev.key === "Enter" && t && t.dataset && t.dataset.event) {
+    else if (ev.key === "Home") goToDay(0);
+    else if (ev.key === "End") goToDay(lastShown());
+    else if (ev.key === "Enter" && t && t.dataset && t.dataset.event) {
       view.refocus = true;
       window.dash_clientside.set_props("selected-event", { data: t.dataset.event });
     } else return;

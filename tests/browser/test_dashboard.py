@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from dashboard.projection import SCREEN
+from dashboard.state import TIMELINE_END
+from events.dates import written_day
 from tests.browser.drawn import composed_un_area, date_label, wait_for_label
 
 pytestmark = pytest.mark.browser
@@ -46,6 +48,69 @@ def test_the_slider_moves_the_map_and_the_date(open_view):
         ".some(n => n.textContent === 'Military Demarcation Line (27 July 1953)')"
     )
     page.wait_for_function("() => location.search.includes('date=1953-07-27')")
+
+
+def test_a_key_on_the_slider_draws_the_day_before_dash_hears_of_it(open_view):
+    # The page draws the day in the key's own handler; Dash (the slider's value, the
+    # address) is told after the paint.
+    page = open_view("?date=1951-06-01&layers=frontline,control")
+    page.focus("#day [role=slider]")
+    at_once = page.evaluate(
+        """() => {
+          const gd = document.querySelector('#map .js-plotly-plot');
+          const thumb = document.querySelector('#day [role=slider]');
+          const front = () => JSON.stringify(gd.data.find(
+            t => t.meta && t.meta.layer === 'frontline').lat);
+          const before = [front(), thumb.getAttribute('aria-valuenow')];
+          thumb.dispatchEvent(new KeyboardEvent('keydown', {key: 'ArrowRight', bubbles: true,
+            cancelable: true}));
+          return {label: document.getElementById('date-label').innerText,
+                  frontMoved: front() !== before[0],
+                  sliderStill: thumb.getAttribute('aria-valuenow') === before[1]};
+        }"""
+    )
+    assert at_once == {"label": "2 June 1951", "frontMoved": True, "sliderStill": True}
+    page.wait_for_function(
+        "() => document.querySelector('#day [role=slider]').getAttribute('aria-valuetext')"
+        " === '2 June 1951' && location.search.includes('date=1951-06-02')"
+    )
+
+
+def test_a_run_of_keys_never_draws_the_map_back_and_ends_where_the_slider_is(open_view):
+    page = open_view("?date=1951-06-01&layers=frontline,control")
+    page.evaluate(
+        """() => { window.__drawn = [];
+          document.querySelector('#map .js-plotly-plot').on('plotly_afterplot', () =>
+            window.__drawn.push(document.getElementById('date-label').innerText)); }"""
+    )
+    page.focus("#day [role=slider]")
+    for _ in range(15):
+        page.keyboard.press("ArrowRight")
+    for _ in range(3):
+        page.keyboard.press("ArrowLeft")
+    wait_for_label(page, "13 June 1951")
+    page.wait_for_function("() => location.search.includes('date=1951-06-13')")
+    page.wait_for_timeout(500)  # any late answer from Dash would draw now
+    drawn = page.evaluate("() => window.__drawn")
+    days = [int(label.split()[0]) for label in drawn]
+    turn = days.index(16)
+    assert days[: turn + 1] == sorted(days[: turn + 1])  # forward only, then back only
+    assert days[turn:] == sorted(days[turn:], reverse=True)
+    assert days[-1] == 13 and date_label(page) == "13 June 1951"
+    slider = page.get_attribute("#day [role=slider]", "aria-valuetext")
+    assert slider == "13 June 1951"
+
+
+def test_home_and_end_on_the_slider_go_to_the_first_and_last_day(open_view):
+    page = open_view("?date=1951-06-01")
+    page.focus("#day [role=slider]")
+    page.keyboard.press("End")
+    wait_for_label(page, written_day(TIMELINE_END, "en"))
+    page.keyboard.press("Home")
+    page.wait_for_function(
+        "() => document.querySelector('#day [role=slider]').getAttribute('aria-valuenow') === '0'"
+    )
+    assert date_label(page) == page.get_attribute("#day [role=slider]", "aria-valuetext")
 
 
 def test_the_future_line_is_drawn_before_its_time_only_when_asked_for(open_view):
