@@ -111,6 +111,10 @@ def tour_entries(data: Dataset) -> dict[str, dict]:
     return tours
 
 
+# How often the player steps, in the app and in the standalone HTML export alike.
+PLAYER_TICK_MS = 250
+
+
 def map_bundle(data: Dataset, options: MapOptions) -> dict:
     """The static figure, the distinct date-dependent traces, and which apply when."""
     # The state changes on these days, and the front in the talks' inset.
@@ -154,6 +158,7 @@ def map_bundle(data: Dataset, options: MapOptions) -> dict:
         "epochs": epochs,
         "start": TIMELINE_START.isoformat(),
         "lang": options.lang,
+        "tick_ms": PLAYER_TICK_MS,
         # Every day of the timeline written out in the bundle's language, by Python.
         "written": [
             written_day(TIMELINE_START + dt.timedelta(days=n), options.lang)

@@ -21,7 +21,6 @@ import functools
 
 import numpy as np
 import shapely
-from shapely.geometry.polygon import orient
 
 from dashboard.front import Coast, FrontDay, history_of, uncertainty_band
 from dashboard.front_figures import (
@@ -34,6 +33,7 @@ from dashboard.front_figures import (
     side_name_changes,
     side_names,
 )
+from dashboard.geometry_coords import rings_for_plotly
 from dashboard.look import dress_traces
 from dashboard.map_options import MapOptions
 from dashboard.state import day_number
@@ -90,8 +90,7 @@ class _Packer:
         on_line = {_key(x, y): (len(self.rings), i) for i, (x, y) in enumerate(line)}
         rings = []
         for part in shapely.get_parts(geometry):
-            part = orient(part, sign=-1.0)
-            for ring in (part.exterior, *part.interiors):
+            for ring in rings_for_plotly(part):
                 rings.append(self.ring(np.asarray(ring.coords), on_line))
         return rings
 

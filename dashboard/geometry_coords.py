@@ -13,6 +13,15 @@ def _round(values) -> list[float]:
     return [round(float(v), 4) for v in values]
 
 
+def rings_for_plotly(polygon: shapely.Polygon) -> list[shapely.LinearRing]:
+    """A polygon's rings in the order Plotly fills: the outer ring clockwise.
+
+    Plotly fills on the sphere (d3-geo): an outer ring running counter-clockwise fills the
+    rest of the world instead."""
+    polygon = orient(polygon, sign=-1.0)
+    return [polygon.exterior, *polygon.interiors]
+
+
 # Plotly draws a segment between two vertices as a great circle: a long east-west
 # segment would bow north of its parallel. Vertices every 0.05 degrees keep lines true.
 MAX_SEGMENT_DEGREES = 0.05
@@ -28,11 +37,7 @@ def line_coords(geometry: shapely.Geometry, densify: bool = True) -> tuple[list,
     if densify:
         geometry = shapely.segmentize(geometry, MAX_SEGMENT_DEGREES)
     for part in shapely.get_parts(geometry):
-        if part.geom_type == "Polygon":
-            # Plotly fills on the sphere (d3-geo): an outer ring must run clockwise, or
-            # its fill covers the rest of the world instead.
-            part = orient(part, sign=-1.0)
-        rings = [part.exterior, *part.interiors] if part.geom_type == "Polygon" else [part]
+        rings = rings_for_plotly(part) if part.geom_type == "Polygon" else [part]
         for ring in rings:
             xs, ys = ring.xy
             if lons:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dash import dcc, html
 
-from dashboard.animation import tour_entries
+from dashboard.animation import PLAYER_TICK_MS, tour_entries
 from dashboard.data_files import DataFiles
 from dashboard.map_options import MapOptions
 from dashboard.page_words import (
@@ -16,7 +16,7 @@ from dashboard.page_words import (
     tour_options,
 )
 from dashboard.state import TIMELINE_DAYS, TIMELINE_END, TIMELINE_START, day_number
-from dashboard.timeline_strip import timeline_figure
+from dashboard.timeline_strip import strip_css_variables, timeline_figure
 from dashboard.url_state import View
 from dashboard.words import word
 from events.dataset import Dataset
@@ -270,6 +270,7 @@ def build_layout(data: Dataset, view: View, files: DataFiles | None = None) -> h
                 children=[
                     html.Section(
                         className="map-column",
+                        style=strip_css_variables(),
                         **{"aria-label": "Map"},
                         children=[
                             html.Div(
@@ -342,7 +343,7 @@ def build_layout(data: Dataset, view: View, files: DataFiles | None = None) -> h
             dcc.Store(id="tour", data=view.tour),
             dcc.Store(id="stop", data=view.stop),
             dcc.Store(id="stop-view", data=None),
-            dcc.Interval(id="player", interval=250, disabled=True),
+            dcc.Interval(id="player", interval=PLAYER_TICK_MS, disabled=True),
         ],
     )
 

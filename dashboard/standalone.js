@@ -39,7 +39,7 @@
       if (next > Number(slider.max)) { toggle(); return; }
       slider.value = String(next);
       show(next);
-    }, 200);
+    }, bundle.tick_ms);
   }
 
   slider.addEventListener("input", () => show(Number(slider.value)));

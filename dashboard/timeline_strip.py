@@ -10,6 +10,21 @@ from dashboard.traces import EMPTY_TEMPLATE, plain
 from dashboard.words import category_name
 from events.dataset import Dataset
 
+# The strip's plot area inside its graph, in px. The slider above spans the same x so that
+# a mark sits under its day, and the day's cursor runs over the plot area: the page's CSS
+# and the cursor read these through CSS variables (strip_css_variables), never a copy.
+HEIGHT = 104
+MARGIN = {"l": 84, "r": 14, "t": 4, "b": 22}
+
+
+def strip_css_variables() -> dict[str, str]:
+    """The strip's height and margins as CSS variables, set on the column that holds it."""
+    sides = {"l": "left", "r": "right", "t": "top", "b": "bottom"}
+    return {
+        "--strip-height": f"{HEIGHT}px",
+        **{f"--strip-{sides[k]}": f"{v}px" for k, v in MARGIN.items()},
+    }
+
 
 def row_names(lang: str) -> list[str]:
     """The strip's rows, top to bottom, in the reader's language."""
@@ -65,9 +80,8 @@ def timeline_figure(data: Dataset, lang: str = "en") -> dict:
         "data": traces,
         "layout": {
             "template": EMPTY_TEMPLATE,
-            # Side margins match the slider's, so a mark sits under its day on the slider.
-            "height": 104,
-            "margin": {"l": 84, "r": 14, "t": 4, "b": 22},
+            "height": HEIGHT,
+            "margin": MARGIN,
             "paper_bgcolor": "white",
             "plot_bgcolor": "#fafafa",
             "font": {"family": style.FONT_FAMILY, "size": 12, "color": style.INK},

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
+import dashboard
 from dashboard import style
-from dashboard.animation import map_bundle, tour_entries
+from dashboard.animation import PLAYER_TICK_MS, map_bundle, tour_entries
 from dashboard.figures import build_figure
 from dashboard.front import history_of
+from dashboard.layout import build_layout
 from dashboard.look import dress_trace
 from dashboard.map_options import MapOptions
 from dashboard.page_words import RELABELLED, page_words
@@ -155,3 +159,24 @@ def test_the_language_switch_has_a_word_for_each_of_its_outputs(dataset, dash_ap
         assert shown["_relabelled"] == [word for _, _, word in RELABELLED]
         for key in [*shown["_relabelled"], "pause", "leave_present"]:
             assert shown.get(key) not in (None, ""), (lang, key)
+
+
+def _component(tree, component_id: str):
+    """The component with this id in a layout."""
+    if getattr(tree, "id", None) == component_id:
+        return tree
+    children = getattr(tree, "children", None)
+    for child in children if isinstance(children, list) else [children]:
+        if child is not None and not isinstance(child, str):
+            found = _component(child, component_id)
+            if found is not None:
+                return found
+    return None
+
+
+def test_the_player_steps_as_often_in_the_app_as_in_the_html_export(dataset):
+    # One tick, in Python: the app's interval and the bundle the HTML export plays from.
+    player = _component(build_layout(dataset, _parse(dataset, {})), "player")
+    assert player.interval == map_bundle(dataset, MapOptions())["tick_ms"] == PLAYER_TICK_MS
+    script = (Path(dashboard.__file__).parent / "standalone.js").read_text()
+    assert "bundle.tick_ms" in script and not re.search(r"\}, \d+\);", script)

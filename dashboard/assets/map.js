@@ -3,8 +3,6 @@
 (function () {
   "use strict";
   const DAY_MS = 86400000;
-  // The timeline strip's plot margins (dashboard/figures.py timeline_figure).
-  const PLOT_LEFT = 84, PLOT_RIGHT = 14;
   const noUpdate = () => window.dash_clientside.no_update;
   const core = () => window.koreaMapCore;  // map_core.js, loaded after this file
   const setProps = (id, props) => window.dash_clientside.set_props(id, props);
@@ -135,8 +133,9 @@
       thumb.setAttribute("aria-valuetext", written);
     }
     if (cursor) {
-      cursor.style.left = "calc(" + PLOT_LEFT + "px + (100% - " + (PLOT_LEFT + PLOT_RIGHT)
-        + "px) * " + share.toFixed(5) + ")";
+      // Over the strip's plot area, whose margins the page's CSS variables carry.
+      cursor.style.left = "calc(var(--strip-left) + (100% - var(--strip-left)"
+        + " - var(--strip-right)) * " + share.toFixed(5) + ")";
     }
   }
 

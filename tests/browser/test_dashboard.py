@@ -113,6 +113,27 @@ def test_home_and_end_on_the_slider_go_to_the_first_and_last_day(open_view):
     assert date_label(page) == page.get_attribute("#day [role=slider]", "aria-valuetext")
 
 
+@pytest.mark.parametrize("date", ["1946-03-01", "1951-06-01", "1954-04-26"])
+def test_the_slider_the_cursor_and_the_strip_agree_on_the_day(open_view, date):
+    # The strip's margins reach the slider and the cursor as CSS variables from Python.
+    page = open_view(f"?date={date}")
+    xs = page.evaluate(
+        """date => {
+          const gd = document.querySelector('#timeline .js-plotly-plot');
+          const size = gd._fullLayout._size;
+          const strip = gd.getBoundingClientRect().left + size.l
+            + gd._fullLayout.xaxis.d2p(date);
+          const c = document.getElementById('timeline-cursor').getBoundingClientRect();
+          // The slider's filled range ends at its value (its thumb keeps inside the track).
+          const r = document.querySelector('#day .dash-slider-range').getBoundingClientRect();
+          return {strip: strip, cursor: c.left + c.width / 2, slider: r.right};
+        }""",
+        date,
+    )
+    assert abs(xs["cursor"] - xs["strip"]) < 2, xs
+    assert abs(xs["slider"] - xs["strip"]) < 2, xs
+
+
 def test_the_future_line_is_drawn_before_its_time_only_when_asked_for(open_view):
     page = open_view("?date=1951-08-01")
     assert "1953 MDL (future line, not yet agreed)" not in legend_texts(page)
