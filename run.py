@@ -12,9 +12,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from dashboard import export_command
-from dashboard.export import ExportError
-from dashboard.security import FRAME_ANCESTORS_ENV, chosen_frame_ancestors
+from dashboard.export import command as export_command
+from dashboard.export.snapshot import ExportError
+from dashboard.web.security import FRAME_ANCESTORS_ENV, chosen_frame_ancestors
 from events.dataset import load_dataset, summary_lines
 from geodata.problems import DataError
 
@@ -116,7 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     except ValueError as err:
         print(f"run.py: {err}", file=sys.stderr)
         return 1
-    from dashboard.app import serve  # only the server needs Dash
+    from dashboard.web.app import serve  # only the server needs Dash
 
     if args.tour:  # the lecturer's own tour: say where it opens
         print(

@@ -18,11 +18,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import sync_playwright
 
-from dashboard.animation import map_bundle
-from dashboard.app import create_app
-from dashboard.local_server import CHROMIUM_ARGS, chromium_executable, serving
-from dashboard.map_options import MapOptions
-from dashboard.state import day_number
+from dashboard.export.chromium import CHROMIUM_ARGS, chromium_executable
+from dashboard.figure.browser_bundle import map_bundle
+from dashboard.model.map_options import MapOptions
+from dashboard.model.state import day_number
+from dashboard.web.app import create_app
+from dashboard.web.local_server import serving
 from events.dataset import load_dataset
 
 # A step as a viewer makes it: a key on the focused slider (ArrowRight, Home, End), or,

@@ -16,7 +16,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from dashboard.export import Renderer, Snapshot, export_series, export_snapshot, series_days
+from dashboard.export.snapshot import (
+    Renderer,
+    Snapshot,
+    export_series,
+    export_snapshot,
+    series_days,
+)
 from events.dataset import load_dataset
 
 

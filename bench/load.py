@@ -31,8 +31,8 @@ import gevent
 from locust import FastHttpUser, between, events, task
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from dashboard.local_server import export_request, store_data
-from dashboard.map_options import DEFAULT_LAYERS, MAP_LAYERS
+from dashboard.model.map_options import DEFAULT_LAYERS, MAP_LAYERS
+from dashboard.web.local_server import export_request, store_data
 
 ROOT = Path(__file__).resolve().parent.parent
 SHOWN = DEFAULT_LAYERS  # the lecturer's link: a day, the layers as they open

@@ -17,8 +17,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from playwright.sync_api import sync_playwright
 
-from dashboard.app import create_app
-from dashboard.local_server import CHROMIUM_ARGS, chromium_executable, serving
+from dashboard.export.chromium import CHROMIUM_ARGS, chromium_executable
+from dashboard.web.app import create_app
+from dashboard.web.local_server import serving
 from events.dataset import load_dataset
 
 VIEWS = [

@@ -13,7 +13,7 @@ from geodata.places import load_places
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
-# The page's data files (dashboard/data_files.py) of this run, apart from a user's own.
+# The page's data files (dashboard/web/data_files.py) of this run, apart from a user's own.
 os.environ.setdefault("KOREA_MAP_CACHE", tempfile.mkdtemp(prefix="korea-map-files-"))
 
 
@@ -36,7 +36,7 @@ def fixture_places():
 @pytest.fixture(scope="session")
 def dash_app(dataset):
     """The dashboard over the shipped data, for requests through Flask's test client."""
-    from dashboard.app import create_app
+    from dashboard.web.app import create_app
 
     return create_app(dataset)
 

@@ -9,10 +9,10 @@ import re
 
 import pytest
 
-from dashboard.captions import DATA_LINE, caption, caption_files
-from dashboard.front import history_of
-from dashboard.map_options import MapOptions
-from dashboard.state import state_at
+from dashboard.export.captions import DATA_LINE, caption, caption_files
+from dashboard.model.front import history_of
+from dashboard.model.map_options import MapOptions
+from dashboard.model.state import state_at
 from events.bibliography import parse_citation, reference, short_citation
 
 TALKS = dt.date(1951, 8, 1)

@@ -14,7 +14,7 @@ import itertools
 
 import pytest
 
-from dashboard import style
+from dashboard.figure import style
 from tests.cielab import difference, lightness
 
 VISIONS = ("protanopia", "deuteranopia", "normal vision")

@@ -6,14 +6,14 @@ import datetime as dt
 import itertools
 import json
 
-from dashboard.animation import map_bundle
-from dashboard.figures import build_figure
-from dashboard.front import history_of
-from dashboard.front_figures import side_names
-from dashboard.map_options import MapOptions
-from dashboard.state import TIMELINE_DAYS, day_from_number, state_at
-from dashboard.timeline_strip import timeline_figure
-from dashboard.traces import plain
+from dashboard.figure.browser_bundle import map_bundle
+from dashboard.figure.front_traces import side_names
+from dashboard.figure.map_figure import build_figure
+from dashboard.figure.timeline_strip import timeline_figure
+from dashboard.figure.traces import plain
+from dashboard.model.front import history_of
+from dashboard.model.map_options import MapOptions
+from dashboard.model.state import TIMELINE_DAYS, day_from_number, state_at
 
 FRONT_LAYERS = ("control", "uncertainty", "frontline")  # drawn from the front's templates
 
@@ -172,12 +172,12 @@ def test_the_vendored_plotly_js_is_the_version_exports_use():
 
     full = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
     exported_with = re.search(r"plotly\.js v(\S+)", full.read_text(encoding="utf-8")[:300])
-    (vendored,) = Path("dashboard/assets/vendor").glob("plotly-geo-*.min.js")
+    (vendored,) = Path("dashboard/web/assets/vendor").glob("plotly-geo-*.min.js")
     assert vendored.name == f"plotly-geo-{exported_with.group(1)}.min.js"
 
 
 def test_a_note_cites_works_author_date_never_by_their_ids(dataset):
-    from dashboard.animation import event_entries
+    from dashboard.figure.browser_bundle import event_entries
 
     notes = {eid: e["note"] for eid, e in event_entries(dataset).items() if e["note"]}
     assert "(FRUS 1952–1954, vol. XVI, doc. 1015)" in notes["geneva_korean_phase"]

@@ -6,20 +6,20 @@ import datetime as dt
 import re
 from pathlib import Path
 
-import dashboard
-from dashboard import style
-from dashboard.animation import PLAYER_TICK_MS, map_bundle, tour_entries
-from dashboard.figures import build_figure
-from dashboard.front import history_of
-from dashboard.layout import build_layout
-from dashboard.look import dress_trace
-from dashboard.map_options import MapOptions
-from dashboard.page_words import RELABELLED, page_words
-from dashboard.projection import SCREEN
-from dashboard.state import TIMELINE_DAYS, day_from_number, day_number, state_at
-from dashboard.summary import map_summary
-from dashboard.url_state import parse_view
-from dashboard.words import INTERFACE, LEGEND_KO, front_status, legend_name
+import dashboard.export
+from dashboard.figure import style
+from dashboard.figure.browser_bundle import PLAYER_TICK_MS, map_bundle, tour_entries
+from dashboard.figure.look import dress_trace
+from dashboard.figure.map_figure import build_figure
+from dashboard.figure.projection import SCREEN
+from dashboard.model.front import history_of
+from dashboard.model.map_options import MapOptions
+from dashboard.model.state import TIMELINE_DAYS, day_from_number, day_number, state_at
+from dashboard.model.summary import map_summary
+from dashboard.model.words import INTERFACE, LEGEND_KO, front_status, legend_name
+from dashboard.web.layout import build_layout
+from dashboard.web.page_words import RELABELLED, page_words
+from dashboard.web.url_state import parse_view
 from events.dates import written_day
 
 
@@ -178,5 +178,5 @@ def test_the_player_steps_as_often_in_the_app_as_in_the_html_export(dataset):
     # One tick, in Python: the app's interval and the bundle the HTML export plays from.
     player = _component(build_layout(dataset, _parse(dataset, {})), "player")
     assert player.interval == map_bundle(dataset, MapOptions())["tick_ms"] == PLAYER_TICK_MS
-    script = (Path(dashboard.__file__).parent / "standalone.js").read_text()
+    script = (Path(dashboard.export.__file__).parent / "standalone.js").read_text()
     assert "bundle.tick_ms" in script and not re.search(r"\}, \d+\);", script)

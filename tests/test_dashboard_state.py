@@ -7,7 +7,7 @@ import itertools
 
 import pytest
 
-from dashboard.state import (
+from dashboard.model.state import (
     ONE_DAY_HALO,
     TIMELINE_END,
     TIMELINE_START,

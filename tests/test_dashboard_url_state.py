@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dashboard.url_state import DEFAULT_DAY, View, parse_view
+from dashboard.web.url_state import DEFAULT_DAY, View, parse_view
 
 EVENTS = {"armistice_signed": dt.date(1953, 7, 27), "division_38th_parallel": dt.date(1945, 8, 10)}
 

@@ -13,9 +13,9 @@ import time
 
 import pytest
 
-from dashboard.data_builder import start_builder
-from dashboard.data_files import DataFiles
-from dashboard.map_options import DEFAULT_LAYERS, MapOptions, likely_views
+from dashboard.model.map_options import DEFAULT_LAYERS, MapOptions, likely_views
+from dashboard.web.data_builder import start_builder
+from dashboard.web.data_files import DataFiles
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the builder is forked")
 
@@ -74,9 +74,9 @@ def test_the_builder_ends_with_the_server(tmp_path):
     script = textwrap.dedent(
         f"""
         from pathlib import Path
-        from dashboard.data_builder import start_builder
-        from dashboard.data_files import DataFiles
-        from dashboard.map_options import likely_views
+        from dashboard.web.data_builder import start_builder
+        from dashboard.web.data_files import DataFiles
+        from dashboard.model.map_options import likely_views
         from events.dataset import load_dataset
         files = DataFiles(load_dataset(), Path({str(tmp_path)!r}))
         print(start_builder(files, likely_views()).pid, flush=True)

@@ -9,10 +9,10 @@ import json
 
 import pytest
 
-from dashboard import data_files
-from dashboard.data_files import DataFiles, options_slug, slug_options
-from dashboard.local_server import store_data
-from dashboard.map_options import LANGUAGES, MAP_LAYERS, MapOptions
+from dashboard.model.map_options import LANGUAGES, MAP_LAYERS, MapOptions
+from dashboard.web import data_files
+from dashboard.web.data_files import DataFiles, options_slug, slug_options
+from dashboard.web.local_server import store_data
 
 
 def test_every_set_of_layers_language_and_look_has_a_name_that_gives_it_back():

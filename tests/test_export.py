@@ -14,7 +14,8 @@ import pytest
 import shapely
 from PIL import Image
 
-from dashboard.export import (
+from dashboard.export.chromium import chromium_executable
+from dashboard.export.snapshot import (
     ExportError,
     Renderer,
     Snapshot,
@@ -26,7 +27,6 @@ from dashboard.export import (
     pixel_width,
     series_days,
 )
-from dashboard.local_server import chromium_executable
 
 needs_chromium = pytest.mark.skipif(
     chromium_executable() is None, reason="Debian's chromium is not installed"
@@ -286,7 +286,7 @@ def test_the_printed_fills_stay_apart_in_greyscale(dataset, renderer, tmp_path):
 
 
 def test_the_printed_map_fills_its_frame_to_the_edges(dataset, renderer, tmp_path):
-    """No strip of paper inside the frame: the print window (dashboard/projection.py)
+    """No strip of paper inside the frame: the print window (dashboard/figure/projection.py)
     has the frame's proportions, and the land reaches every edge."""
     snap = Snapshot(dt.date(1951, 8, 1), frozenset({"control"}), dpi=96)
     export_snapshot(dataset, snap, "png", tmp_path / "map.png", renderer)
@@ -318,7 +318,7 @@ def test_no_title_when_asked_and_a_page_as_tall_as_its_content(tmp_path):
 
 
 def test_a_hatched_side_is_hatched_on_its_own_land_only(dataset):
-    from dashboard.front import history_of
+    from dashboard.model.front import history_of
 
     snap = Snapshot(dt.date(1951, 8, 1), hatch=parse_hatch("communist"))
     (hatching,) = [t for t in figure_for(dataset, snap)["data"] if t["name"].startswith("Hatched")]

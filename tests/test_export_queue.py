@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from dashboard.export_queue import (
+from dashboard.export.queue import (
     ExportLimits,
     ExportQueue,
     children,

@@ -13,7 +13,7 @@ import pytest
 import shapely
 from shapely.geometry import Point
 
-from dashboard.front import history_of, uncertainty_band
+from dashboard.model.front import history_of, uncertainty_band
 from geodata.catalogue import ARMISTICE, INVASION
 from geodata.frontlines import load_frontlines
 from geodata.problems import DataError

@@ -9,8 +9,8 @@ import geopandas as gpd
 import pytest
 
 import run
-from dashboard.front import history_of
-from dashboard.map_options import MAP_LAYERS
+from dashboard.model.front import history_of
+from dashboard.model.map_options import MAP_LAYERS
 
 ALL_LAYERS = ",".join(MAP_LAYERS)
 

@@ -13,7 +13,7 @@ import urllib.parse
 
 import pytest
 
-from dashboard.security import MAX_BODY_BYTES
+from dashboard.web.security import MAX_BODY_BYTES
 
 UPDATE = "/_dash-update-component"
 BIG_LIST = ["x"] * 30_000  # 150 KB (x5 for the export buttons): under the body limit

@@ -19,10 +19,11 @@ from urllib.parse import urlsplit
 import pytest
 
 import run
-from dashboard import app as app_module
-from dashboard.app import create_app
-from dashboard.local_server import chromium_executable, serving
-from dashboard.security import (
+from dashboard.export.chromium import chromium_executable
+from dashboard.web import app as app_module
+from dashboard.web.app import create_app
+from dashboard.web.local_server import serving
+from dashboard.web.security import (
     FRAME_ANCESTORS_ENV,
     MAX_BODY_BYTES,
     check_frame_ancestors,

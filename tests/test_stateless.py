@@ -16,7 +16,7 @@ import urllib.request
 
 import pytest
 
-from dashboard.local_server import export_request, store_data
+from dashboard.web.local_server import export_request, store_data
 from tests.servers import free_port, start, stop, wait_for_health
 
 

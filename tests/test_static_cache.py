@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from dashboard.data_files import IMMUTABLE
-from dashboard.static_cache import CompressedOnce, chosen_encoding, is_versioned
+from dashboard.web.data_files import IMMUTABLE
+from dashboard.web.static_cache import CompressedOnce, chosen_encoding, is_versioned
 
 
 @pytest.mark.parametrize(

@@ -11,14 +11,14 @@ import pytest
 import shapely
 from shapely.geometry import LineString
 
-from dashboard.animation import map_bundle
-from dashboard.captions import caption
-from dashboard.figures import build_figure
-from dashboard.front import history_of
-from dashboard.map_options import MapOptions
-from dashboard.print_layout import for_print
-from dashboard.state import TIMELINE_END, TIMELINE_START, day_number, state_at, talks_open
-from dashboard.talks_inset import DRAWN_AREA, FRONT_GRID, talks_shown
+from dashboard.export.captions import caption
+from dashboard.export.print_layout import for_print
+from dashboard.figure.browser_bundle import map_bundle
+from dashboard.figure.map_figure import build_figure
+from dashboard.figure.talks_inset import DRAWN_AREA, FRONT_GRID, talks_shown
+from dashboard.model.front import history_of
+from dashboard.model.map_options import MapOptions
+from dashboard.model.state import TIMELINE_END, TIMELINE_START, day_number, state_at, talks_open
 from geodata.catalogue import ARMISTICE
 from geodata.region import GEOGRAPHIC_CRS, METRIC_CRS
 

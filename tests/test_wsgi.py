@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.wsgi import CONNECTIONS_ENV, connection_limit, threads_for_this_machine
+from dashboard.web.wsgi import CONNECTIONS_ENV, connection_limit, threads_for_this_machine
 from tests.servers import free_port, start, stop, wait_for_health
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -78,8 +78,8 @@ def test_run_py_serves_through_waitress_and_says_so():
 def test_gunicorn_serves_the_app_from_the_config_file():
     port = free_port()
     env = {**os.environ, "KOREA_MAP_BIND": f"127.0.0.1:{port}", "KOREA_MAP_WORKERS": "2"}
-    config = "python:dashboard.gunicorn_conf"
-    process = start("-m", "gunicorn", "-c", config, "dashboard.app:server", env=env)
+    config = "python:dashboard.web.gunicorn_conf"
+    process = start("-m", "gunicorn", "-c", config, "dashboard.web.app:server", env=env)
     try:
         assert wait_for_health(port, process)["status"] == "ok"
         for _ in range(4):  # both workers answer the same

@@ -11,8 +11,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from dashboard.app import create_app
-from dashboard.local_server import CHROMIUM_ARGS, chromium_executable, serving
+from dashboard.export.chromium import CHROMIUM_ARGS, chromium_executable
+from dashboard.web.app import create_app
+from dashboard.web.local_server import serving
 from events.dataset import load_dataset
 
 

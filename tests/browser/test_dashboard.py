@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.projection import SCREEN
-from dashboard.state import TIMELINE_END
+from dashboard.figure.projection import SCREEN
+from dashboard.model.state import TIMELINE_END
 from events.dates import written_day
 from tests.browser.drawn import composed_un_area, date_label, wait_for_label
 
@@ -276,7 +276,7 @@ def test_the_html_export_plays_offline(browser, tmp_path, dataset):
     """The self-contained page: nothing fetched from anywhere, and its slider moves the map."""
     import datetime as dt
 
-    from dashboard.export import Snapshot, export_snapshot
+    from dashboard.export.snapshot import Snapshot, export_snapshot
 
     export_snapshot(dataset, Snapshot(dt.date(1951, 8, 1)), "html", tmp_path / "map.html")
     html = (tmp_path / "map.html").read_text(encoding="utf-8")

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.export_queue import REDIS_ENV
+from dashboard.export.queue import REDIS_ENV
 from tests.servers import free_port, start, stop, wait_for_health
 
 pytestmark = pytest.mark.browser
@@ -53,7 +53,7 @@ def celery_worker(redis_url, tmp_path_factory):
                 "-m",
                 "celery",
                 "-A",
-                "dashboard.celery_app",
+                "dashboard.web.celery_app",
                 "worker",
                 "--pool",
                 "solo",

@@ -8,9 +8,9 @@ import time
 
 import pytest
 
-from dashboard.app import create_app
-from dashboard.export_queue import BUSY
-from dashboard.local_server import serving
+from dashboard.export.queue import BUSY
+from dashboard.web.app import create_app
+from dashboard.web.local_server import serving
 
 pytestmark = pytest.mark.browser
 

@@ -8,9 +8,9 @@ import os
 
 import pytest
 
-from dashboard import data_files
-from dashboard.app import FAILURE_NOTICE, create_app
-from dashboard.local_server import serving
+from dashboard.web import data_files
+from dashboard.web.app import FAILURE_NOTICE, create_app
+from dashboard.web.local_server import serving
 from events.dataset import load_dataset
 from tests.servers import free_port, start, stop, wait_for_health
 

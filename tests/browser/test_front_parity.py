@@ -1,7 +1,7 @@
 """The screen and the print draw the same front on every day of the war.
 
 The page's own code (assets/map_core.js) unpacks each day's front from the bundle the page
-loaded; the print figure (dashboard/front_figures.py) draws it from the geometry directly.
+loaded; the print figure (dashboard/figure/front_traces.py) draws it from the geometry directly.
 For every day: the UN-held area within 0.5%, the same islands on each side, the same pockets.
 """
 
@@ -10,10 +10,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from dashboard.front import history_of
-from dashboard.front_figures import front_traces
-from dashboard.map_options import MapOptions
-from dashboard.state import day_number
+from dashboard.figure.front_traces import front_traces
+from dashboard.model.front import history_of
+from dashboard.model.map_options import MapOptions
+from dashboard.model.state import day_number
 from tests.browser.drawn import composed_un_area, ring_summary
 
 CHUNK = 120  # days asked of the page at once

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from dashboard.export import Renderer, Snapshot, export_snapshot
+from dashboard.export.snapshot import Renderer, Snapshot, export_snapshot
 from tests.browser.label_boxes import BOXES, collisions
 
 pytestmark = pytest.mark.browser

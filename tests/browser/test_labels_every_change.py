@@ -3,15 +3,15 @@ day of every stretch whose labels or legend differ from the stretch before, at t
 and presentation sizes and in each language, and its label boxes are measured.
 
 Which days those are is computed here in Python from the same bundle the page draws
-(dashboard/animation.py); the page only draws each day with its own map_core.js."""
+(dashboard/figure/browser_bundle.py); the page only draws each day with its own map_core.js."""
 
 from __future__ import annotations
 
 import pytest
 
-from dashboard.animation import map_bundle
-from dashboard.map_options import MapOptions
-from dashboard.state import day_from_number
+from dashboard.figure.browser_bundle import map_bundle
+from dashboard.model.map_options import MapOptions
+from dashboard.model.state import day_from_number
 from tests.browser.label_boxes import BOXES, collisions
 
 pytestmark = pytest.mark.browser
@@ -107,7 +107,7 @@ def test_no_label_collides_in_print_on_any_day(browser, app_url, dataset, lang):
     days as the screen, in "both": every label carries its English and its Korean, so the
     labels are at their widest (the labels of en and ko alone stand at the same points).
     (All three languages pass too; CI runs the widest, to stay within its time.)"""
-    from dashboard.export import Snapshot, figure_for
+    from dashboard.export.snapshot import Snapshot, figure_for
 
     days = label_change_days(map_bundle(dataset, MapOptions(lang=lang)))
     page = browser.new_page()

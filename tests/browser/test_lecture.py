@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.projection import SCREEN
+from dashboard.figure.projection import SCREEN
 
 pytestmark = pytest.mark.browser
 

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from dashboard.export_queue import children
+from dashboard.export.queue import children
 from tests.servers import free_port, start, stop, wait_for_health
 
 pytestmark = [

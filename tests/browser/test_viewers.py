@@ -95,8 +95,8 @@ def test_the_server_holds_only_data_keyed_by_map_options(dataset, tmp_path):
 
     from plotly.utils import PlotlyJSONEncoder
 
-    from dashboard.app import create_app
-    from dashboard.local_server import store_data
+    from dashboard.web.app import create_app
+    from dashboard.web.local_server import store_data
 
     app = create_app(dataset, data_dir=tmp_path)
     assert app.server.secret_key is None  # no signed session cookie can be issued

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from dashboard.app import create_app
-from dashboard.local_server import serving
+from dashboard.web.app import create_app
+from dashboard.web.local_server import serving
 from events.dataset import load_dataset
 
 pytestmark = pytest.mark.browser
@@ -163,7 +163,7 @@ def test_the_timeline_strip_escapes_titles(open_view):
 
 def test_the_html_export_shows_hostile_text_as_text(browser, tmp_path, xss_dataset):
     """The exported page has no server and no CSP: escaping is all that protects it."""
-    from dashboard.export import Snapshot, export_snapshot
+    from dashboard.export.snapshot import Snapshot, export_snapshot
 
     out = tmp_path / "map.html"
     export_snapshot(xss_dataset, Snapshot(dt.date(1949, 6, 15)), "html", out)

@@ -1,0 +1,163 @@
+"""The caption beside every exported map, as a journal prints one: a short paragraph saying
+what the map shows on that date, with author-date citations, then the references that
+support it; where the base map and the places come from in one data line. The same works
+go out as CSL-JSON (for Zotero and other reference managers) and as BibTeX.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dashboard.figure.talks_inset import talks_shown
+from dashboard.model.front import history_of
+from dashboard.model.map_options import MapOptions
+from dashboard.model.state import MapState
+from events.bibliography import Work, bibtex, csl_items, parse_citation, reference, short_citation
+from events.dataset import Dataset
+from events.dates import format_day
+from geodata.catalogue import LAYERS
+
+DATA_LINE = (
+    "Data: land and coast from Natural Earth 1:10m (public domain); place positions from "
+    "GeoNames and the works named in geodata/places.geojson."
+)
+
+
+@dataclass(frozen=True)
+class Caption:
+    paragraph: str  # what the map shows, with in-text citations
+    works: tuple[Work, ...]  # the works cited, in reference-list order
+
+    @property
+    def text(self) -> str:
+        """The caption as plain text: paragraph, data line, references."""
+        references = "\n".join(reference(w) for w in self.works)
+        return f"{self.paragraph}\n\n{DATA_LINE}\n\nReferences\n\n{references}\n"
+
+
+class _Citing:
+    """Turns data citations into '(Hermes 1966, ch. II; FRUS 1951, vol. VII, pt. 1, docs.
+    445, 516)' and remembers each work cited once. A caption gives where in a work, not
+    what a document is (the side panel and the data say that)."""
+
+    def __init__(self, works: dict[str, Work]):
+        self.works = works
+        self.used: dict[str, Work] = {}
+
+    def __call__(self, citations) -> str:
+        places: dict[str, list[str]] = {}  # work id -> its locators, in order
+        for text in citations:
+            citation = parse_citation(text)
+            self.used[citation.work] = self.works[citation.work]
+            locator = re.sub(r"\s*\([^)]*\)", "", citation.locator).strip(" ,;")
+            found = places.setdefault(citation.work, [])
+            if locator and locator not in found:
+                found.append(locator)
+        parts = [
+            short_citation(self.works[wid], _joined(locators)) for wid, locators in places.items()
+        ]
+        return f"({'; '.join(parts)})" if parts else ""
+
+
+def _joined(locators: list[str]) -> str:
+    """'doc. 445', 'doc. 516' -> 'docs. 445, 516'; other locators joined by commas."""
+    numbers = [re.fullmatch(r"doc\. (\d+)", loc) for loc in locators]
+    if len(locators) > 1 and all(numbers):
+        return "docs. " + ", ".join(m.group(1) for m in numbers)
+    return ", ".join(locators)
+
+
+def _sentences(data: Dataset, state: MapState, options: MapOptions, cite: _Citing):
+    layers = options.layers
+    front = history_of(data).on(state.day)
+    if front is not None and layers & {"frontline", "control", "uncertainty"}:
+        what = []
+        if "control" in layers:
+            what.append("the areas held by the UN Command and by the Communist side")
+        if "frontline" in layers:
+            what.append("the front line")
+        if "uncertainty" in layers:
+            what.append("a band for the line's uncertainty")
+        pockets = "".join(
+            f"; {p.name}, held by the {'UN Command' if p.held_by == 'UN' else 'Communist side'}"
+            f" apart from the line {cite(p.sources)}"
+            for p in front.pockets
+        )
+        yield (
+            f"It shows {', '.join(what[:-1]) + ' and ' if len(what) > 1 else ''}"
+            f"{what[-1]}, {front.status}, accurate to about {front.accuracy_km:g} km "
+            f"{cite(front.sources)}{pockets}."
+        )
+    if "parallel38" in layers:
+        role = (
+            "the line dividing the two zones"
+            if state.parallel38_divides
+            else "drawn for reference (it ceased to divide Korea on 25 June 1950)"
+        )
+        yield f"The 38th parallel is {role} {cite(LAYERS['parallel38'].cites)}."
+    shown = state.mdl_in_force or "future" in layers
+    if "mdl" in layers and shown:
+        status = "in force" if state.mdl_in_force else "drawn faint, as it was agreed only later"
+        yield (
+            f"The Military Demarcation Line of 27 July 1953 is {status}, generalised to about "
+            f"1.2 km {cite(LAYERS['mdl'].cites)}."
+        )
+    if "dmz" in layers and shown:
+        yield (f"The Demilitarized Zone extends 2 km each side of it {cite(LAYERS['dmz'].cites)}.")
+    sessions = state.sessions if "venues" in layers else ()
+    if sessions:
+        for m in sessions:
+            place = data.places.loc[m.place]
+            yield (
+                f"Talks were in session at {place['name_en']} ({m.when}) "
+                f"{cite(data.events.loc[m.id, 'sources'])}."
+            )
+    if talks_shown(state, options):
+        yield _talks_inset_sentence(state, cite)
+    # An event already told as the talks in session is not told twice.
+    told = {m.id for m in sessions}
+    events = [m for m in state.events if m.id not in told] if "events" in layers else []
+    if events:
+        shown = [f"{m.title} ({m.when}) {cite(data.events.loc[m.id, 'sources'])}" for m in events]
+        yield "Events in force: " + "; ".join(shown) + "."
+
+
+def _talks_inset_sentence(state: MapState, cite: _Citing) -> str:
+    """What the talks' inset shows (dashboard/figure/talks_inset.py)."""
+    then = " and the Demilitarized Zone" if state.mdl_in_force else ""
+    opening = f"An inset shows the Kaesong–Panmunjom–Munsan area at a larger scale{then}"
+    if not state.zones:
+        return opening + "."
+    accuracy = max(z.accuracy_km for z in state.zones)
+    zones = "; ".join(f"{z.name_en} {cite(z.sources)}" for z in state.zones)
+    return (
+        f"{opening}, with the neutral zones the delegations had agreed, drawn within about "
+        f"{accuracy:g} km as the agreements give their sizes, not their centres: {zones}."
+    )
+
+
+def caption(data: Dataset, state: MapState, options: MapOptions, title: str) -> Caption:
+    """The caption of a map of `state` drawn with `options`."""
+    cite = _Citing(data.works)
+    sentences = [f"{title}." if title else "", f"Korea on {format_day(state.day)}."]
+    sentences += list(_sentences(data, state, options, cite))
+    works = sorted(cite.used.values(), key=lambda w: reference(w).casefold())
+    return Caption(" ".join(s for s in sentences if s), tuple(works))
+
+
+def caption_text(data: Dataset, state: MapState, options: MapOptions, title: str) -> str:
+    """The caption as plain text (the .txt beside an exported map)."""
+    return caption(data, state, options, title).text
+
+
+def caption_files(data: Dataset, state: MapState, options: MapOptions, title: str) -> dict:
+    """The caption and its works as files: {'.txt': ..., '.json': CSL-JSON, '.bib': BibTeX}."""
+    import json
+
+    made = caption(data, state, options, title)
+    return {
+        ".txt": made.text,
+        ".json": json.dumps(csl_items(made.works), ensure_ascii=False, indent=2) + "\n",
+        ".bib": bibtex(made.works),
+    }

@@ -1,0 +1,234 @@
+"""The front of every day, packed for the browser.
+
+The browser draws the same geometry as the print figure (dashboard/model/front.py computed it);
+this module only packs it small enough to ship once. A day's held areas are mostly the
+coast and the day's line, so each ring is written as runs of the coast's vertices and of
+the line's, with the few other points written out:
+
+- a run is `[ref, first, last, step]`: the vertices of reference ring `ref` from index
+  `first` to `last`, stepping by `step` (+1 or -1) and wrapping round the ring. References
+  0..n-1 are the coast's rings (`coast`: the mainland, then each island); reference n is
+  the day's line.
+- any other point is `[lon, lat]`.
+
+The browser (assets/map_core.js, `unpack`) turns these back into lon/lat lists, nothing
+more. A browser test unpacks every day and compares it with the print figure.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import numpy as np
+import shapely
+
+from dashboard.figure.front_traces import (
+    band_template,
+    held_templates,
+    line_template,
+    line_text,
+    pocket_front_trace,
+    pocket_trace,
+    side_name_changes,
+    side_names,
+)
+from dashboard.figure.geometry_coords import rings_for_plotly
+from dashboard.figure.look import dress_traces
+from dashboard.model.front import Coast, FrontDay, history_of, uncertainty_band
+from dashboard.model.map_options import MapOptions
+from dashboard.model.state import day_number
+from dashboard.model.words import front_status, legend_name
+from events.dataset import Dataset
+
+DECIMALS = 4  # coast and other points: about 10 m
+
+
+def _key(x: float, y: float) -> tuple[float, float]:
+    return round(float(x), 7), round(float(y), 7)
+
+
+def coast_rings(coast: Coast) -> list[np.ndarray]:
+    """The reference rings: the mainland's coast, then each island's (unclosed)."""
+    return [coast.ring] + [np.asarray(i.exterior.coords)[:-1] for i in coast.islands]
+
+
+class _Packer:
+    """Writes rings as runs over the coast's rings and one day's line."""
+
+    def __init__(self, coast: Coast):
+        self.rings = coast_rings(coast)
+        self.where: dict[tuple[float, float], tuple[int, int]] = {}
+        for ref, ring in enumerate(self.rings):
+            for index, (x, y) in enumerate(ring):
+                self.where.setdefault(_key(x, y), (ref, index))
+
+    def ring(self, coords: np.ndarray, line: dict) -> list:
+        sizes = [len(r) for r in self.rings] + [len(line)]
+        tokens: list = []
+        for x, y in coords[:-1]:  # a closed ring: the browser closes it again
+            found = line.get(_key(x, y)) or self.where.get(_key(x, y))
+            if found is None:
+                tokens.append([round(float(x), DECIMALS), round(float(y), DECIMALS)])
+                continue
+            ref, index = found
+            last = tokens[-1] if tokens else None
+            if last is not None and len(last) == 4 and last[0] == ref:
+                step = (index - last[2]) % sizes[ref]
+                if (step == 1 and last[3] in (0, 1)) or (
+                    step == sizes[ref] - 1 and last[3] in (0, -1)
+                ):
+                    last[2], last[3] = index, 1 if step == 1 else -1
+                    continue
+            tokens.append([ref, index, index, 0])
+        for token in tokens:  # a run of one vertex
+            if len(token) == 4 and token[3] == 0:
+                token[3] = 1
+        return tokens
+
+    def area(self, geometry: shapely.Geometry, line: np.ndarray) -> list:
+        """Every ring of a (multi)polygon, outer rings clockwise as Plotly fills them."""
+        on_line = {_key(x, y): (len(self.rings), i) for i, (x, y) in enumerate(line)}
+        rings = []
+        for part in shapely.get_parts(geometry):
+            for ring in rings_for_plotly(part):
+                rings.append(self.ring(np.asarray(ring.coords), on_line))
+        return rings
+
+
+def _mainland(front: FrontDay, packer: _Packer, line: np.ndarray) -> tuple[list, list]:
+    """The mainland either side of the line, as rings of runs."""
+    if front.cut is None:
+        return packer.area(front.mainland[0], line), packer.area(front.mainland[1], line)
+    # The usual day (see front._sides): written straight from how the line cut the coast.
+    first, last = front.cut
+    line_ref, end = len(packer.rings), len(line) - 1
+    un = [[line_ref, 0, end, 1], [0, last, first, -1]]
+    communist = [[0, first - 1, last + 1, -1], [line_ref, end, 0, -1]]
+    return [un], [communist]
+
+
+def _packed_day(front: FrontDay, packer: _Packer, coast: Coast, band: bool) -> dict:
+    line = np.asarray(front.line.coords)
+    un, communist = _mainland(front, packer, line)
+    packed = {
+        "line": [[round(float(x), 3), round(float(y), 3)] for x, y in line],
+        "un": un,
+        "communist": communist,
+    }
+    if band:
+        packed["band"] = packer.area(uncertainty_band(front, coast), line)
+    return packed
+
+
+def _island_rings(islands: tuple[int, ...], count: int) -> list:
+    """Whole islands as runs: clockwise, as Plotly fills them (the coast keeps them
+    counter-clockwise)."""
+    return [[[1 + i, 0, 1, -1]] for i in islands if i < count]
+
+
+@functools.lru_cache(maxsize=8)
+def _packed_days(data: Dataset, band: bool) -> tuple[list, list, list, list]:
+    """The distinct packed shapes, the distinct ways the islands were held, and for each
+    day the index of its shape, of its islands and of its note (a note is the first day
+    that has it: its words are written in the reader's language later)."""
+    history = history_of(data)
+    coast = history.coast
+    packer = _Packer(coast)
+    shapes, shape_of = [], {}
+    islands, islands_of = [], {}
+    notes, note_of = [], {}
+    days = []
+    every_island = tuple(range(len(coast.islands)))
+    for front in history.days:
+        shape = _packed_day(front, packer, coast, band)
+        key = repr(shape)
+        if key not in shape_of:
+            shape_of[key] = len(shapes)
+            shapes.append(shape)
+        if front.un_islands not in islands_of:
+            islands_of[front.un_islands] = len(islands)
+            others = tuple(i for i in every_island if i not in front.un_islands)
+            islands.append(
+                {
+                    "un": _island_rings(front.un_islands, len(coast.islands)),
+                    "communist": _island_rings(others, len(coast.islands)),
+                }
+            )
+        note = (front.status, front.accuracy_km, front.sources)
+        if note not in note_of:
+            note_of[note] = len(notes)
+            notes.append(front)
+        days.append([shape_of[key], islands_of[front.un_islands], note_of[note]])
+    return shapes, islands, days, notes
+
+
+def held_traces(options: MapOptions, names: dict[str, str]) -> list[dict]:
+    return dress_traces(held_templates(options, names), options)
+
+
+def front_payload(data: Dataset, options: MapOptions, cite, land_index: int) -> dict:
+    """What the browser needs to draw the front on any day: each day's packed shapes, the
+    pockets' whole traces, the note under the map, and the traces to fill.
+
+    `cite` turns a source into what the side panel shows (see dashboard/figure/browser_bundle.py);
+    `land_index` is the static trace of Korea's land, which the held areas replace."""
+    history = history_of(data)
+    wanted = options.layers & {"control", "uncertainty", "frontline"}
+    if not wanted:
+        return {
+            "first": 0,
+            "days": [],
+            "covers": -1,
+            "templates": {"held": [], "band": [], "line": []},
+            "held_names": [],
+        }
+    shapes, islands, days, notes = _packed_days(data, "uncertainty" in wanted)
+    pockets = sorted({p for front in history.days for p in front.pockets}, key=id)
+    pocket_index = {id(p): i for i, p in enumerate(pockets)}
+    return {
+        "first": day_number(history.first_day),
+        "covers": land_index if "control" in wanted else -1,
+        "coast": [
+            {
+                "lon": [round(float(x), DECIMALS) for x in r[:, 0]],
+                "lat": [round(float(y), DECIMALS) for y in r[:, 1]],
+            }
+            for r in coast_rings(history.coast)
+        ],
+        "shapes": shapes,
+        "islands": islands,
+        "days": days,
+        "pockets_on": [[pocket_index[id(p)] for p in front.pockets] for front in history.days],
+        "pocket_names": [legend_name(p.name, options.lang) for p in pockets],
+        "pockets": dress_traces([pocket_trace(p, data) for p in pockets], options)
+        if "control" in wanted
+        else [],
+        "pocket_lines": dress_traces([pocket_front_trace(p, data) for p in pockets], options)
+        if "frontline" in wanted
+        else [],
+        "notes": [
+            {
+                "status": front_status(front, options.lang),
+                "accuracy_km": front.accuracy_km,
+                "sources": [cite(s) for s in front.sources],
+                "line_text": line_text(front.status, front.accuracy_km),
+            }
+            for front in notes
+        ],
+        # The held areas' names change with the war: the page takes the last set whose
+        # first day has come.
+        "held_names": [
+            {
+                "from": day_number(since),
+                "held": dress_traces(held_templates(options, names), options),
+            }
+            for since, names in side_name_changes(data)
+        ],
+        "templates": {
+            "held": dress_traces(
+                held_templates(options, side_names(data, history.first_day)), options
+            ),
+            "band": dress_traces(band_template(options), options),
+            "line": dress_traces(line_template(options), options),
+        },
+    }

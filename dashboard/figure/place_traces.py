@@ -1,0 +1,216 @@
+"""The places on the map: cities (named always, or while an event there is shown), names
+called out beside their points with a leader line, and the negotiation venues, idle or in
+session. Used by the one figure builder (dashboard/figure/map_figure.py)."""
+
+from __future__ import annotations
+
+import functools
+
+import geopandas as gpd
+
+from dashboard.figure import style
+from dashboard.figure.traces import decoration, place_name
+from dashboard.model.state import MapState, event_marks
+from events.dataset import Dataset
+
+
+def _padded(labels: list[str], positions: list[str]) -> list[str]:
+    """Two no-break spaces on the point's side keep a label clear of an event marker there."""
+    gap = "\u00a0\u00a0"
+    return [
+        f"{gap}{text}" if "right" in where else f"{text}{gap}" if "left" in where else text
+        for text, where in zip(labels, positions, strict=True)
+    ]
+
+
+def _places_trace(
+    places: gpd.GeoDataFrame,
+    lang: str,
+    layer: str,
+    name: str,
+    marker: dict,
+    labels: list[str],
+    **extra,
+) -> dict:
+    return {
+        "type": "scattergeo",
+        "mode": "markers+text",
+        "lon": [round(p.x, 5) for p in places.geometry],
+        "lat": [round(p.y, 5) for p in places.geometry],
+        "text": _padded(labels, list(places["label_position"])),
+        "textposition": list(places["label_position"]) if len(places) else "middle right",
+        "hovertext": [place_name(r, "both") for _, r in places.iterrows()],
+        "hoverinfo": "text",
+        "marker": marker,
+        "name": name,
+        "customdata": [["place", pid] for pid in places.index],
+        "meta": {"layer": layer},
+        "legendgroup": layer,
+        **extra,
+    }
+
+
+@functools.lru_cache(maxsize=16)
+def cities_traces(
+    data: Dataset,
+    lang: str,
+    named: frozenset[str] = frozenset(),
+    sitting: frozenset[str] = frozenset(),
+) -> list[dict]:
+    """The cities, and the names called out beside them (CALLOUTS): the main ones always
+    named, the others while an event there is shown (a caption that speaks of Ongjin has
+    Ongjin named on its map), unless they lie in the crowd of an always-named place (Munsan
+    beside Panmunjom: its marker and hover name it, and a label there would print over its
+    neighbours' when presenting)."""
+    cities = data.places[(data.places["kind"] == "city") & ~data.places["abroad"]]
+    labelled = [
+        lab == "always" or (pid in named and pid not in _crowded(data))
+        for pid, lab in cities["label"].items()
+    ]
+    labels = [
+        place_name(r, lang) if lab and pid not in sitting and pid not in CALLOUTS else ""
+        for (pid, r), lab in zip(cities.iterrows(), labelled, strict=True)
+    ]
+    called = [
+        pid for pid, lab in zip(cities.index, labelled, strict=True) if lab and pid in CALLOUTS
+    ]
+    # Places named only on hover are drawn smaller and grey, so no dot looks unnamed.
+    return [
+        _places_trace(
+            cities,
+            lang,
+            "cities",
+            "Cities",
+            {
+                "size": [6 if lab else 4 for lab in labelled],
+                "color": [style.INK if lab else style.MUTED for lab in labelled],
+            },
+            labels,
+            textfont={"size": style.CITY_LABEL_SIZE, "color": style.INK},
+        ),
+        *_callouts(data, lang, called),
+    ]
+
+
+# Names set apart from their points, with a leader line, where the Kaesong-Inchon corner
+# has no room beside the point: (degrees east, degrees north) from the point to the name.
+CALLOUTS = {"ongjin": (-0.9, 0.5)}
+
+
+def _callouts(data: Dataset, lang: str, called: list[str]) -> list[dict]:
+    """The called-out names and their leader lines (empty traces when none is named)."""
+    lon, lat, text, sides, line_lon, line_lat = [], [], [], [], [], []
+    for pid in called:
+        point = data.places.loc[pid].geometry
+        dx, dy = CALLOUTS[pid]
+        lon.append(point.x + dx)
+        lat.append(point.y + dy)
+        text.append(place_name(data.places.loc[pid], lang))
+        sides.append("middle left" if dx < 0 else "middle right")
+        # The line stops short of the dot, so the dot stays clear.
+        line_lon += [point.x + 0.12 * dx, point.x + dx, None]
+        line_lat += [point.y + 0.12 * dy, point.y + dy, None]
+    return [
+        decoration(
+            line_lon, line_lat, "leader lines", "cities", line={"color": style.MUTED, "width": 0.8}
+        ),
+        decoration(
+            lon,
+            lat,
+            "called-out names",
+            "cities",
+            mode="text",
+            text=text,
+            textposition=sides or "middle left",
+            textfont={"size": style.CITY_LABEL_SIZE, "color": style.INK},
+        ),
+    ]
+
+
+CROWD_DEGREES = 0.2  # about 20 km: nearer than this to a named place, a town stays a dot
+
+
+@functools.lru_cache(maxsize=8)
+def _crowded(data: Dataset) -> frozenset[str]:
+    """Places within CROWD_DEGREES of a place that is always named."""
+    home = data.places[~data.places["abroad"]]
+    named = home[home["label"] == "always"].geometry
+    return frozenset(
+        pid
+        for pid, point in home.geometry.items()
+        if any(0 < point.distance(other) < CROWD_DEGREES for other in named)
+    )
+
+
+@functools.lru_cache(maxsize=8)
+def _home_places(data: Dataset) -> gpd.GeoDataFrame:
+    return data.places[~data.places["abroad"]]
+
+
+@functools.lru_cache(maxsize=8)
+def venue_places(data: Dataset) -> frozenset[str]:
+    """Places that get a venue marker: venues, and wherever talks sat (Seoul, 1946-47)."""
+    sitting = {m.place for m in event_marks(data) if m.in_session}
+    return frozenset(sitting | set(data.places.index[data.places["kind"] == "venue"]))
+
+
+def venue_traces(data: Dataset, state: MapState, lang: str) -> list[dict]:
+    home = _home_places(data)
+    sittings = {m.place: m.id for m in state.sessions if m.place in home.index}
+    return _venue_traces_for(data, tuple(sittings.items()), lang)
+
+
+@functools.lru_cache(maxsize=64)
+def _venue_traces_for(
+    data: Dataset, sittings: tuple[tuple[str, str], ...], lang: str
+) -> list[dict]:
+    """Idle venues and venues in session (place, sitting event); few combinations: cached."""
+    home = _home_places(data)
+    active_ids = [place for place, _ in sittings]
+    venue_ids = [p for p in home.index if home.loc[p, "kind"] == "venue"]
+    idle = home.loc[[p for p in venue_ids if p not in active_ids]]
+    active = home.loc[list(active_ids)]
+    idle_labels = [place_name(r, lang) for _, r in idle.iterrows()]
+    # The name alone, in bold: the large amber diamond says "talks in session" (the legend
+    # explains it), which keeps the label short in the crowded Kaesong–Seoul corner.
+    # In "both", a venue in session named to its right (Panmunjom) has English over Korean:
+    # its bold name is the widest label of the crowded corner, and would reach the talks'
+    # inset when presenting. (Kaesong's, to its left, runs out over the sea.)
+    active_labels = [
+        f"<b>{place_name(r, lang, stacked='right' in r['label_position'])}</b>"
+        for _, r in active.iterrows()
+    ]
+    return [
+        _places_trace(
+            idle,
+            lang,
+            "venues",
+            "Negotiation venue",
+            {
+                "size": 9,
+                "color": "white",
+                "symbol": "diamond",
+                "line": {"color": style.VENUE_IDLE, "width": 2},
+            },
+            idle_labels,
+            textfont={"size": style.LABEL_SIZE, "color": style.INK},
+        ),
+        {
+            **_places_trace(
+                active,
+                lang,
+                "venues",
+                "Talks in session",
+                {
+                    "size": 20,
+                    "color": style.VENUE_ACTIVE,
+                    "symbol": "diamond",
+                    "line": {"color": style.INK, "width": 1.5},
+                },
+                active_labels,
+                textfont={"size": style.LABEL_SIZE + 1, "color": style.INK},
+            ),
+            # Clicking a venue in session selects the sitting it stands for.
+            "customdata": [["event", event_id] for _, event_id in sittings],
+        },
+    ]

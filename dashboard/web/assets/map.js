@@ -1,0 +1,630 @@
+// Clientside callbacks of the Korea 1945-1954 map. Everything per day runs here, over the
+// bundle the server built once (dashboard/figure/browser_bundle.py): no request per slider step.
+(function () {
+  "use strict";
+  const DAY_MS = 86400000;
+  const noUpdate = () => window.dash_clientside.no_update;
+  const core = () => window.koreaMapCore;  // map_core.js, loaded after this file
+  const setProps = (id, props) => window.dash_clientside.set_props(id, props);
+
+  // What the address bar says beyond the map itself, and the interface's words; kept
+  // here so that every callback writes the same address and speaks the same language.
+  const view = { tour: null, stop: null, present: false, day: null, lang: "en" };
+  let W = {};  // the interface's words in the current language (dashboard/model/words.py)
+  const say = (key) => W[key] || key;
+
+  function el(type, props) {
+    return { type: type, namespace: "dash_html_components", props: props };
+  }
+
+  // A citation as Python wrote it (author, year, where in the work), the work's official
+  // address as a link (https only), and the full reference for a reader who hovers.
+  function citation(source) {
+    const children = [source.text];
+    if (source.url && /^https:\/\//.test(source.url)) {
+      children.push(" ");
+      children.push(el("A", { href: source.url, target: "_blank", rel: "noopener noreferrer",
+        children: new URL(source.url).hostname }));
+    }
+    return el("Li", source.reference ? { children: children, title: source.reference }
+      : { children: children });
+  }
+
+  function eventItem(e, selected) {
+    return el("Div", {
+      className: "event cat-" + e.category + (selected ? " selected" : ""),
+      role: "listitem", tabIndex: 0, "data-event": e.id, id: "event-" + e.id,
+      children: [
+        el("H3", { children: e.title }),
+        el("P", { className: "meta", children: e.when + " · " + e.place + " " + e.place_ko }),
+        el("P", { className: "description", children: e.description }),
+        e.note ? el("P", { className: "note", children: say("note") + e.note }) : null,
+        el("Ul", { className: "sources", children: e.sources.map(citation) }),
+      ].filter(Boolean),
+    });
+  }
+
+  let addressed = null;  // what the address was last written from
+
+  // The address again, after a change outside the map (presentation view, tour stop).
+  function rewriteAddress() {
+    if (addressed) writeAddress.apply(null, addressed);
+  }
+
+  function writeAddress(bundle, day, layers, selected) {
+    addressed = [bundle, day, layers, selected];
+    const q = new URLSearchParams();
+    q.set("date", core().isoOf(bundle, day));
+    q.set("layers", (layers || []).join(","));
+    if (selected) q.set("event", selected);
+    if (bundle.lang !== "en") q.set("lang", bundle.lang);
+    if (view.present) q.set("present", "1");
+    if (view.tour) { q.set("tour", view.tour); q.set("stop", String(view.stop)); }
+    const url = window.location.pathname + "?" + q.toString().replace(/%2C/g, ",");
+    // Written once the steps pause: replaceState costs a few ms, too much for every day
+    // of a play or a drag (the address is for sharing the view, not for each frame).
+    clearTimeout(addressTimer);
+    addressTimer = setTimeout(() => {
+      if (url !== window.location.pathname + window.location.search) {
+        window.history.replaceState(null, "", url);
+      }
+    }, ADDRESS_DELAY_MS);
+  }
+  let addressTimer = null;
+  const ADDRESS_DELAY_MS = 150;
+
+  // The map and the events list only change when the day crosses into another stretch
+  // of constant state (dashboard/figure/browser_bundle.py): most slider steps redraw neither.
+  let drawn = { bundle: null, epoch: null, selected: null, front: null };
+  let onScreen = null;  // the bundle of the map on screen, for the slider's tooltip
+  const viewing = { view: null, stop: null };  // the map's view: a stop's, or the viewer's
+
+  // The moving map and the insets are drawn straight into their graphs once Dash has
+  // drawn each graph's first figure: handed to Dash as a prop, a figure of thousands of
+  // points costs Dash's renderer more time each step than the step's own drawing
+  // (measured with bench/dashboard_speed.py).
+  const handed = {};  // graph id: Dash has been given its first figure
+  function drawStraight(id, figure) {
+    const gd = document.querySelector("#" + id + " .js-plotly-plot");
+    if (!gd || !gd._fullLayout || !handed[id]) {
+      handed[id] = true;
+      return figure;
+    }
+    window.Plotly.react(gd, figure.data, figure.layout);
+    return noUpdate();
+  }
+
+  // The graph is drawn after the first render returns: watch the viewer's moves once it is.
+  // The selected event scrolled into the side panel's view, once Dash has drawn it.
+  function showSelectedSoon(tries) {
+    const card = document.querySelector("#events-panel .event.selected");
+    if (card) {
+      card.scrollIntoView({ block: "nearest" });
+      // A card chosen with Enter keeps the focus, though Dash has drawn it anew.
+      if (view.refocus) { card.focus({ preventScroll: true }); view.refocus = false; }
+    }
+    else if ((tries || 0) < 20) setTimeout(() => showSelectedSoon((tries || 0) + 1), 50);
+  }
+
+  function watchSoon() {
+    const gd = document.querySelector("#map .js-plotly-plot");
+    const base = document.querySelector("#map-base .js-plotly-plot");
+    if (gd && gd.on && base) {
+      core().watchView(gd, viewing);
+      core().followView(gd, base);
+    } else setTimeout(watchSoon, 100);
+  }
+
+  // Every step: the written date, the timeline's cursor and the address bar, written
+  // straight into their elements (which Dash renders empty and never updates): handed
+  // to Dash as outputs they cost its renderer more each step than the map's own drawing
+  // (bench/dashboard_speed.py).
+  function moment(day, bundle, selected, layers) {
+    view.day = day;
+    writeAddress(bundle, day, layers, selected);
+    const share = day / core().lastDay(bundle);
+    const label = document.getElementById("date-label");
+    const cursor = document.getElementById("timeline-cursor");
+    const written = core().writtenDate(bundle, day);
+    if (label && label.textContent !== written) label.textContent = written;
+    // The slider's thumb says the date to a screen reader, not the day's number.
+    const thumb = document.querySelector("#day [role=slider]");
+    if (thumb && thumb.getAttribute("aria-valuetext") !== written) {
+      thumb.setAttribute("aria-valuetext", written);
+    }
+    if (cursor) {
+      // Over the strip's plot area, whose margins the page's CSS variables carry.
+      cursor.style.left = "calc(var(--strip-left) + (100% - var(--strip-left)"
+        + " - var(--strip-right)) * " + share.toFixed(5) + ")";
+    }
+  }
+
+  function eventPanel(epoch, selected, events) {
+    const shown = epoch.events.filter((id) => events[id]);
+    return shown.length ? shown.map((id) => eventItem(events[id], id === selected))
+      : [el("P", { className: "none", children: say("no_events") })];
+  }
+
+  function frontNote(bundle, day) {
+    const found = core().frontAt(bundle.front, day);
+    if (!found) return null;
+    const note = [el("Strong", { children: say("front") }),
+      found.status + " (± " + found.accuracy_km + " km)."];
+    const pockets = core().pocketNames(bundle.front, day);
+    if (pockets.length) {
+      note.push(el("P", { className: "pockets", children: say("pockets")
+        + pockets.join("; ") + "." }));
+    }
+    // The sources fold away: the events of the day come first in the panel.
+    note.push(el("Details", { className: "front-sources", children: [
+      el("Summary", { children: say("front_sources").replace("{n}", found.sources.length) }),
+      el("Ul", { className: "sources", children: found.sources.map(citation) })] }));
+    return note;
+  }
+
+  // What Dash last gave the map besides the day: the data, the selection, a stop's view.
+  let given = null;
+  // Days the page drew itself and then told Dash: Dash's render of an older one of them,
+  // arriving after the page has moved on, must not draw the map back.
+  const told = new Set();
+
+  // The day's map, and the panel, note and summary when they change, by output name.
+  function drawDay(day, g) {
+    moment(day, g.bundle, g.selected, g.layers);
+    const epoch = core().epochAt(g.bundle.epochs, day);
+    const front = core().frontKey(g.bundle.front, day);
+    if (drawn.bundle === g.bundle && drawn.epoch === epoch && drawn.selected === g.selected
+        && drawn.front === front && drawn.stopView === g.stopView) {
+      return {};
+    }
+    const before = drawn;
+    drawn = { bundle: g.bundle, epoch: epoch, selected: g.selected, front: front,
+      stopView: g.stopView };
+    watchSoon();
+    // A new tour stop with a view of its own replaces the viewer's; otherwise the
+    // viewer's zoom and pan stay through date steps, play and new layers.
+    if (g.stopView && g.stopView !== viewing.stop) viewing.view = g.stopView;
+    viewing.stop = g.stopView;
+    const out = {};
+    const moving = core().movingFigure(g.bundle, epoch, g.selected, day, viewing.view);
+    out["map.figure"] = drawStraight("map", moving);
+    // The land is drawn again only for new data or a stop's view; the viewer's own
+    // moves reach it directly (map_core.js followView).
+    drawn.insetKey = core().insetKey(g.bundle, epoch);
+    const sameData = before.bundle === g.bundle;
+    if (!sameData || before.stopView !== g.stopView) {
+      out["map-base.figure"] = core().baseFigure(g.bundle, viewing.view);
+    }
+    if (!sameData || before.insetKey !== drawn.insetKey) {
+      out["map-inset.figure"] = drawStraight("map-inset", core().insetFigure(g.bundle, epoch));
+    }
+    // While the front moves the map changes every day, but the events, the front's note
+    // and the summary only now and then: leave them be when they are the same.
+    const found = core().frontAt(g.bundle.front, day);
+    const pockets = core().pocketNames(g.bundle.front, day);
+    if (!(sameData && before.epoch === epoch && before.selected === g.selected)) {
+      out["events-panel.children"] = eventPanel(epoch, g.selected, g.events);
+    }
+    const noteKey = [found, ...pockets];
+    const sameNote = sameData && before.noteKey && before.noteKey.length === noteKey.length
+      && before.noteKey.every((x, i) => x === noteKey[i]);
+    drawn.noteKey = noteKey;
+    if (!sameNote) out["front-note.children"] = frontNote(g.bundle, day);
+    if (g.selected && before.selected !== g.selected) showSelectedSoon();
+    if (!(sameNote && before.epoch === epoch)) {
+      out["map-summary.children"] = epoch.summary
+        + (found ? " " + say("front") + found.status + "." : "");
+    }
+    return out;
+  }
+
+  // A day chosen by the viewer's keys, the player or a tour: drawn at once, and told to
+  // Dash (the slider, the export's state, the panel) only after the frame is painted.
+  // Through Dash first, each step waited about 12 ms for its renderer before the map
+  // began (bench/dashboard_speed.py).
+  let forDash = null;
+  function goToDay(day) {
+    if (!given) { setProps("day", { value: day }); return; }
+    const out = drawDay(day, given);
+    const first = !forDash;
+    forDash = Object.assign(forDash || {}, out, { "day.value": day });
+    if (first) requestAnimationFrame(() => setTimeout(tellDash, 0));
+  }
+
+  function tellDash() {
+    const out = forDash;
+    forDash = null;
+    if (!out) return;
+    told.add(out["day.value"]);
+    const byId = {};
+    Object.keys(out).forEach((key) => {
+      if (out[key] === noUpdate()) return;
+      const [id, prop] = key.split(".");
+      (byId[id] = byId[id] || {})[prop] = out[key];
+    });
+    Object.keys(byId).forEach((id) => setProps(id, byId[id]));
+  }
+
+  // A clientside callback's values by name ("component.property"), in the order Dash
+  // declared its outputs (what is not named is left as it is).
+  function byName(values) {
+    const outputs = window.dash_clientside.callback_context.outputs_list;
+    const one = (o) => {
+      const key = o.id + "." + o.property.split("@")[0];
+      return key in values ? values[key] : noUpdate();
+    };
+    return Array.isArray(outputs) ? outputs.map(one) : one(outputs);
+  }
+
+  const korea = {
+    render: function (day, bundle, events, selected, stopView, layers) {
+      // The map's data and the events are files the page fetches: draw once both are here.
+      if (!bundle || !events || day === undefined || day === null) return byName({});
+      if (onScreen !== bundle) {
+        onScreen = bundle;
+        // The slider writes its tooltip when it renders, and it first rendered before the
+        // written days were in: a class naming the bundle's language renders it again.
+        window.dash_clientside.set_props("day", { className: "days-written-" + bundle.lang });
+      }
+      given = { bundle: bundle, events: events, selected: selected, stopView: stopView,
+        layers: layers };
+      const trigger = window.dash_clientside.callback_context.triggered || [];
+      const dayMoved = trigger.some((t) => t.prop_id === "day.value");
+      if (dayMoved && told.has(day)) {
+        told.delete(day);
+        // Dash's echo of a day the page drew itself, or of an older one: leave the map
+        // as the page has it.
+        if (day !== view.day || forDash) return byName({});
+      }
+      // What the page drew and has not yet told Dash goes out with this answer. A day
+      // moved in Dash (a drag, an event's step) leads; otherwise the page's day does.
+      const pending = forDash || {};
+      delete pending["day.value"];
+      if (forDash && !dayMoved) {
+        day = view.day;
+        forDash = { "day.value": day };
+      } else {
+        forDash = null;
+        if (dayMoved) told.clear();
+      }
+      return byName(Object.assign(pending, drawDay(day, given)));
+    },
+
+    // The map's data, the events and the tours: files of their own (dashboard/web/data_files.py)
+    // that the browser keeps, named by their content.
+    fetchData: function (url) {
+      if (!url) return noUpdate();
+      return window.fetch(url).then((r) => {
+        if (!r.ok) throw new Error(url + ": " + r.status);
+        return r.json();
+      });
+    },
+
+    togglePlay: function (clicks, disabled) {
+      return disabled ? [false, say("pause")] : [true, say("play")];
+    },
+
+    // The player's step: from the day on screen (Dash hears of it after the paint).
+    tick: function (n, dashDay, speed, loop, bundle) {
+      const day = view.day === null ? dashDay : view.day;
+      const last = core().lastDay(bundle);
+      let next = day + 1;
+      if (speed === "week") next = day + 7;
+      if (speed === "month") {
+        const d = core().dateOf(bundle, day);
+        const m = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
+        next = day + Math.round((m - d.getTime()) / DAY_MS);
+      }
+      if (next > last) {
+        if (loop && loop.length) { goToDay(0); return byName({}); }
+        goToDay(last);
+        return byName({ "player.disabled": true, "play.children": say("play") });
+      }
+      goToDay(next);
+      return byName({});
+    },
+
+    stepEvent: function (prevClicks, nextClicks, day, events) {
+      const trigger = window.dash_clientside.callback_context.triggered[0];
+      if (!trigger) return [noUpdate(), noUpdate()];
+      const days = [...new Set(Object.values(events).map((e) => e.day))].sort((a, b) => a - b);
+      const earlier = days.filter((d) => d < day);
+      const target = trigger.prop_id.startsWith("next-event")
+        ? days.find((d) => d > day) : earlier[earlier.length - 1];
+      if (target === undefined) return [noUpdate(), noUpdate()];
+      // The first event of that day (the events come in the order of their dates).
+      const first = Object.values(events).find((e) => e.day === target);
+      return [target, first ? first.id : noUpdate()];
+    },
+
+    pick: function (mapClick, stripClick, events, day, bundle) {
+      const trigger = window.dash_clientside.callback_context.triggered[0];
+      if (!trigger) return [noUpdate(), noUpdate()];
+      const fromStrip = trigger.prop_id.startsWith("timeline");
+      const click = fromStrip ? stripClick : mapClick;
+      const point = click && click.points && click.points[0];
+      if (!point || !point.customdata) return [noUpdate(), noUpdate()];
+      if (fromStrip) return [point.customdata[0], point.customdata[1]];
+      if (point.customdata[0] === "event" && events[point.customdata[1]]) {
+        return [point.customdata[1], noUpdate()];
+      }
+      // A town's dot lies on the events placed at that town: a click on it selects the
+      // first event of the day there (Plotly gives the click to the smaller marker).
+      if (point.customdata[0] === "place" && bundle) {
+        const here = core().epochAt(bundle.epochs, day).events
+          .find((id) => events[id] && events[id].place_id === point.customdata[1]);
+        if (here) return [here, noUpdate()];
+      }
+      return [noUpdate(), noUpdate()];
+    },
+
+    // The interface in another language: every label the page has, from the words store.
+    relabel: function (lang, allWords, playerOff) {
+      W = allWords[lang] || allWords.en;
+      view.lang = lang;
+      document.documentElement.lang = lang === "ko" ? "ko" : "en";
+      // The timeline's row names, as Python wrote them for this language.
+      const strip = document.querySelector("#timeline .js-plotly-plot");
+      if (strip && strip.layout && window.Plotly) {
+        window.Plotly.relayout(strip, { "yaxis.ticktext": W._timeline_rows });
+      }
+      // In the order of the callback's outputs, which Python sends with the words
+      // (dashboard/web/page_words.py RELABELLED).
+      const shown = Object.assign({}, W, {
+        play: playerOff === false ? W.pause : W.play,
+        present: view.present ? W.leave_present : W.present,
+      });
+      return W._relabelled.map((key) => shown[key]);
+    },
+
+    togglePresent: function (clicks, present) { return !present; },
+
+    present: function (present) {
+      view.present = !!present;
+      rewriteAddress();
+      return ["page" + (present ? " present" : ""),
+        present ? say("leave_present") : say("present"), present ? "true" : "false"];
+    },
+
+    pickTour: function (name, tours, current) {
+      const wanted = name && name !== "none" && tours[name] ? name : null;
+      if (wanted === (current || null)) return [noUpdate(), noUpdate()];
+      return wanted ? [wanted, 1] : [null, null];
+    },
+
+    stepStop: function (prevClicks, nextClicks, stop, tour, tours) {
+      const trigger = window.dash_clientside.callback_context.triggered[0];
+      if (!trigger || !tour || !tours[tour]) return noUpdate();
+      const count = tours[tour].stops.length;
+      const next = trigger.prop_id.startsWith("next-stop") ? stop + 1 : stop - 1;
+      return next >= 1 && next <= count ? next : noUpdate();
+    },
+
+    // A stop: its caption on the map, its layers and event, its view; the date travels
+    // there over about a second. The first call (the page as loaded) moves nothing.
+    showStop: function (stop, tour, lang, tours, layers) {
+      // The tours arrive as a file of their own, just after the page: until then, wait.
+      if (!tours) return Array(7).fill(noUpdate());
+      const first = shown.first;
+      shown.first = false;
+      const t = tour && tours[tour];
+      const at = t && t.stops[stop - 1];
+      view.tour = at ? tour : null;
+      view.stop = at ? stop : null;
+      announce();
+      rewriteAddress();
+      if (!at) {
+        return [[], true, "", true, null, noUpdate(), noUpdate()];
+      }
+      const caption = [
+        el("P", { className: "caption-text",
+          children: lang === "ko" ? at.caption_ko : at.caption }),
+        el("P", { className: "caption-source", children: at.source }),
+      ];
+      const label = say("stop_of").replace("{n}", stop).replace("{m}", t.stops.length);
+      const moved = !first && (shown.tour !== tour || shown.stop !== stop);
+      shown.tour = tour; shown.stop = stop;
+      if (moved) animateDay(at.day);
+      const sameLayers = layers && layers.length === at.layers.length
+        && at.layers.every((n) => layers.includes(n));
+      return [caption, false, label, false, at.view,
+        moved && !sameLayers ? at.layers : noUpdate(),
+        moved ? at.events[0] : noUpdate()];
+    },
+
+    // The speaker's window: this stop's caption and notes, and the next stop's caption.
+    notes: function (at, tours, allWords, lang) {
+      startNotes();  // only the notes window has this callback's output
+      const w = allWords[lang] || allWords.en;
+      const t = at && at.tour && tours[at.tour];
+      if (!t) return el("P", { children: w.notes_waiting });
+      const stop = t.stops[at.stop - 1], next = t.stops[at.stop];
+      const caption = (s) => (lang === "ko" ? s.caption_ko : s.caption);
+      const children = [
+        el("H2", { children: (lang === "ko" ? t.title_ko : t.title) }),
+        el("P", { className: "notes-stop",
+          children: w.stop_of.replace("{n}", at.stop).replace("{m}", t.stops.length) }),
+        el("P", { className: "notes-caption", children: caption(stop) }),
+        el("Div", { className: "notes-text", children: stop.notes || w.no_notes }),
+        el("Ul", { className: "notes-references",
+          children: stop.references.map((r) => el("Li", { children: r })) }),
+      ];
+      if (next) {
+        children.push(el("P", { className: "notes-next",
+          children: w.next_up + ": " + caption(next) }));
+      }
+      return children;
+    },
+  };
+  window.dash_clientside = Object.assign({}, window.dash_clientside, { korea: korea });
+
+  // ---- Tours: the date's journey between stops, and the speaker-notes window ----
+  const shown = { first: true, tour: null, stop: null };
+  let journey = null;
+
+  // From the day shown to `target` over about a second, eased, one frame at a time
+  // (each frame waits for the map to be painted).
+  function animateDay(target) {
+    if (journey) cancelAnimationFrame(journey.frame);
+    const from = view.day;
+    if (from === null || from === target) { goToDay(target); return; }
+    const started = performance.now(), duration = 1000;
+    let last = from;
+    const step = (now) => {
+      const t = Math.min((now - started) / duration, 1);
+      const eased = t < 0.5 ? 2 * t * t : 1 - Math.pow(-2 * t + 2, 2) / 2;
+      const day = t < 1 ? Math.round(from + (target - from) * eased) : target;
+      if (day !== last) { goToDay(day); last = day; }
+      journey = t < 1 ? { frame: requestAnimationFrame(step) } : null;
+    };
+    journey = { frame: requestAnimationFrame(step) };
+  }
+
+  // The map window and the notes window talk through the browser (same origin), so the
+  // server keeps no one's place in a tour.
+  const channel = "BroadcastChannel" in window ? new BroadcastChannel("korea-map-tour") : null;
+  const isNotes = () => !!document.getElementById("notes-page");
+
+  function announce() {
+    if (channel && !isNotes()) {
+      channel.postMessage({ kind: "at", tour: view.tour, stop: view.stop });
+    }
+  }
+
+  function goStop(step) {
+    if (isNotes()) {
+      if (channel) channel.postMessage({ kind: "go", step: step });
+      return;
+    }
+    if (view.tour) {
+      const b = document.getElementById(step > 0 ? "next-stop" : "prev-stop");
+      if (b) b.click();
+    } else {
+      const b = document.getElementById(step > 0 ? "next-event" : "prev-event");
+      if (b) b.click();
+    }
+  }
+
+  if (channel) {
+    channel.onmessage = function (ev) {
+      const m = ev.data || {};
+      if (isNotes() && m.kind === "at") {
+        setProps("notes-at", { data: { tour: m.tour, stop: m.stop } });
+      } else if (!isNotes() && m.kind === "hello") {
+        announce();
+      } else if (!isNotes() && m.kind === "go" && (m.step === 1 || m.step === -1)) {
+        goStop(m.step);
+      }
+    };
+  }
+
+  // The notes window, once drawn, asks the map window where it is, and keeps a clock.
+  let notesStarted = false;
+  function startNotes() {
+    if (notesStarted) return;
+    notesStarted = true;
+    if (channel) channel.postMessage({ kind: "hello" });
+    const tick = () => {
+      const clock = document.getElementById("notes-clock");
+      if (clock) clock.textContent = new Date().toLocaleTimeString();
+    };
+    tick();
+    setInterval(tick, 1000);
+  }
+
+  document.addEventListener("click", function (ev) {
+    const id = ev.target && ev.target.id;
+    if (id === "notes-prev" || id === "notes-next") goStop(id === "notes-next" ? 1 : -1);
+    if (id === "notes-open") {
+      const q = new URLSearchParams({ notes: "1", lang: view.lang });
+      if (view.tour) { q.set("tour", view.tour); q.set("stop", String(view.stop)); }
+      window.open(window.location.pathname + "?" + q.toString(), "korea-map-notes",
+        "width=900,height=700");
+    }
+  });
+
+  // A presentation clicker sends PageDown/PageUp: they step the tour (or the events)
+  // wherever the focus is, before a focused slider could take them as its own.
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key !== "PageDown" && ev.key !== "PageUp") return;
+    const t = ev.target;
+    if (t && t.closest && t.closest("input[type=text], textarea")) return;
+    ev.preventDefault();
+    ev.stopPropagation();
+    goStop(ev.key === "PageDown" ? 1 : -1);
+  }, true);
+
+  // The slider's tooltip: the day written out in the map's language, not its number,
+  // counted from the first day the bundle gives (nothing until the bundle is in).
+  window.dccFunctions = Object.assign({}, window.dccFunctions, {
+    writtenDay: (n) => (onScreen ? core().writtenDate(onScreen, n) : ""),
+  });
+
+  // The last day of the timeline, as the bundle gives it (the slider's before it is in).
+  function lastShown() {
+    if (given) return core().lastDay(given.bundle);
+    const s = document.querySelector("#day [role=slider]");
+    return s ? Number(s.getAttribute("aria-valuemax")) : 0;
+  }
+
+  // The focused slider's own keys (a day per arrow, Home, End) draw straight as well; a
+  // drag stays with the slider and reaches the map through Dash.
+  document.addEventListener("keydown", function (ev) {
+    const t = ev.target;
+    if (!t || !t.closest || !t.closest("#day [role=slider]") || view.day === null) return;
+    if (ev.altKey || ev.ctrlKey || ev.metaKey || ev.shiftKey) return;
+    const moves = { ArrowLeft: -1, ArrowDown: -1, ArrowRight: 1, ArrowUp: 1 };
+    let day;
+    if (ev.key in moves) day = Math.min(Math.max(view.day + moves[ev.key], 0), lastShown());
+    else if (ev.key === "Home") day = 0;
+    else if (ev.key === "End") day = lastShown();
+    else return;
+    ev.preventDefault();
+    ev.stopPropagation();
+    goToDay(day);
+  }, true);
+
+  // Keyboard: Left/Right previous/next event, Space play/pause, Home/End first/last day,
+  // P presentation view on and off;
+  // on a tour, Left/Right and Space step between stops. Escape leaves the presentation.
+  // A focused control keeps its own keys (the slider moves a day, a button clicks).
+  document.addEventListener("keydown", function (ev) {
+    const t = ev.target;
+    if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
+    // Fields that use the arrows themselves keep them; on a button or a checkbox the
+    // arrows still step the map (Space and Enter press what has the focus).
+    const own = "input[type=text], input[type=search], input[type=radio], textarea, select, "
+      + "[role=slider], [role=radio], [role=listbox], [role=option]";
+    const arrow = ["ArrowLeft", "ArrowRight", "Home", "End"].includes(ev.key);
+    if (t && t.closest && (t.closest(own) || (!arrow && t.closest("input, button")))) return;
+    const click = (id) => { const b = document.getElementById(id); if (b) b.click(); };
+    if (isNotes()) {
+      if (ev.key === "ArrowRight" || ev.key === " ") goStop(1);
+      else if (ev.key === "ArrowLeft") goStop(-1);
+      else return;
+      ev.preventDefault();
+      return;
+    }
+    if (view.tour && (ev.key === "ArrowRight" || ev.key === " ")) goStop(1);
+    else if (view.tour && ev.key === "ArrowLeft") goStop(-1);
+    else if (ev.key === "ArrowLeft") click("prev-event");
+    else if (ev.key === "ArrowRight") click("next-event");
+    else if (ev.key === " ") click("play");
+    else if (ev.key === "Escape" && view.present) click("present-toggle");
+    else if (ev.key === "p" || ev.key === "P") click("present-toggle");  // as its tooltip says
+    else if (ev.key === "Home") goToDay(0);
+    else if (ev.key === "End") goToDay(lastShown());
+    else if (ev.key === "Enter" && t && t.dataset && t.dataset.event) {
+      view.refocus = true;
+      window.dash_clientside.set_props("selected-event", { data: t.dataset.event });
+    } else return;
+    ev.preventDefault();
+  });
+
+  // Clicking an event in the side panel selects it (links inside still open normally).
+  document.addEventListener("click", function (ev) {
+    const item = ev.target.closest && ev.target.closest("[data-event]");
+    if (!item || ev.target.closest("a")) return;
+    window.dash_clientside.set_props("selected-event", { data: item.dataset.event });
+  });
+})();
