@@ -1,5 +1,6 @@
 // Clientside callbacks of the Korea 1945-1954 map. Everything per day runs here, over the
-// bundle the server built once (dashboard/figure/browser_bundle.py): no request per slider step.
+// bundle the server built once (dashboard/figure/browser_bundle.py): no request per slider
+// step. The tours, the clicker and the speaker's window live in tours.js.
 (function () {
   "use strict";
   const DAY_MS = 86400000;
@@ -301,7 +302,8 @@
     },
 
     togglePlay: function (clicks, disabled) {
-      return disabled ? [false, say("pause")] : [true, say("play")];
+      return byName({ "player.disabled": !disabled,
+        "play.children": say(disabled ? "pause" : "play") });
     },
 
     // The player's step: from the day on screen (Dash hears of it after the paint).
@@ -326,36 +328,40 @@
 
     stepEvent: function (prevClicks, nextClicks, day, events) {
       const trigger = window.dash_clientside.callback_context.triggered[0];
-      if (!trigger) return [noUpdate(), noUpdate()];
+      if (!trigger) return byName({});
       const days = [...new Set(Object.values(events).map((e) => e.day))].sort((a, b) => a - b);
       const earlier = days.filter((d) => d < day);
       const target = trigger.prop_id.startsWith("next-event")
         ? days.find((d) => d > day) : earlier[earlier.length - 1];
-      if (target === undefined) return [noUpdate(), noUpdate()];
+      if (target === undefined) return byName({});
       // The first event of that day (the events come in the order of their dates).
       const first = Object.values(events).find((e) => e.day === target);
-      return [target, first ? first.id : noUpdate()];
+      return byName(Object.assign({ "day.value": target },
+        first ? { "selected-event.data": first.id } : {}));
     },
 
     pick: function (mapClick, stripClick, events, day, bundle) {
       const trigger = window.dash_clientside.callback_context.triggered[0];
-      if (!trigger) return [noUpdate(), noUpdate()];
+      if (!trigger) return byName({});
       const fromStrip = trigger.prop_id.startsWith("timeline");
       const click = fromStrip ? stripClick : mapClick;
       const point = click && click.points && click.points[0];
-      if (!point || !point.customdata) return [noUpdate(), noUpdate()];
-      if (fromStrip) return [point.customdata[0], point.customdata[1]];
+      if (!point || !point.customdata) return byName({});
+      if (fromStrip) {
+        return byName({ "selected-event.data": point.customdata[0],
+          "day.value": point.customdata[1] });
+      }
       if (point.customdata[0] === "event" && events[point.customdata[1]]) {
-        return [point.customdata[1], noUpdate()];
+        return byName({ "selected-event.data": point.customdata[1] });
       }
       // A town's dot lies on the events placed at that town: a click on it selects the
       // first event of the day there (Plotly gives the click to the smaller marker).
       if (point.customdata[0] === "place" && bundle) {
         const here = core().epochAt(bundle.epochs, day).events
           .find((id) => events[id] && events[id].place_id === point.customdata[1]);
-        if (here) return [here, noUpdate()];
+        if (here) return byName({ "selected-event.data": here });
       }
-      return [noUpdate(), noUpdate()];
+      return byName({});
     },
 
     // The interface in another language: every label the page has, from the words store.
@@ -382,177 +388,17 @@
     present: function (present) {
       view.present = !!present;
       rewriteAddress();
-      return ["page" + (present ? " present" : ""),
-        present ? say("leave_present") : say("present"), present ? "true" : "false"];
+      return byName({ "page.className": "page" + (present ? " present" : ""),
+        "present-toggle.children": say(present ? "leave_present" : "present"),
+        "present-toggle.aria-pressed": present ? "true" : "false" });
     },
 
-    pickTour: function (name, tours, current) {
-      const wanted = name && name !== "none" && tours[name] ? name : null;
-      if (wanted === (current || null)) return [noUpdate(), noUpdate()];
-      return wanted ? [wanted, 1] : [null, null];
-    },
-
-    stepStop: function (prevClicks, nextClicks, stop, tour, tours) {
-      const trigger = window.dash_clientside.callback_context.triggered[0];
-      if (!trigger || !tour || !tours[tour]) return noUpdate();
-      const count = tours[tour].stops.length;
-      const next = trigger.prop_id.startsWith("next-stop") ? stop + 1 : stop - 1;
-      return next >= 1 && next <= count ? next : noUpdate();
-    },
-
-    // A stop: its caption on the map, its layers and event, its view; the date travels
-    // there over about a second. The first call (the page as loaded) moves nothing.
-    showStop: function (stop, tour, lang, tours, layers) {
-      // The tours arrive as a file of their own, just after the page: until then, wait.
-      if (!tours) return Array(7).fill(noUpdate());
-      const first = shown.first;
-      shown.first = false;
-      const t = tour && tours[tour];
-      const at = t && t.stops[stop - 1];
-      view.tour = at ? tour : null;
-      view.stop = at ? stop : null;
-      announce();
-      rewriteAddress();
-      if (!at) {
-        return [[], true, "", true, null, noUpdate(), noUpdate()];
-      }
-      const caption = [
-        el("P", { className: "caption-text",
-          children: lang === "ko" ? at.caption_ko : at.caption }),
-        el("P", { className: "caption-source", children: at.source }),
-      ];
-      const label = say("stop_of").replace("{n}", stop).replace("{m}", t.stops.length);
-      const moved = !first && (shown.tour !== tour || shown.stop !== stop);
-      shown.tour = tour; shown.stop = stop;
-      if (moved) animateDay(at.day);
-      const sameLayers = layers && layers.length === at.layers.length
-        && at.layers.every((n) => layers.includes(n));
-      return [caption, false, label, false, at.view,
-        moved && !sameLayers ? at.layers : noUpdate(),
-        moved ? at.events[0] : noUpdate()];
-    },
-
-    // The speaker's window: this stop's caption and notes, and the next stop's caption.
-    notes: function (at, tours, allWords, lang) {
-      startNotes();  // only the notes window has this callback's output
-      const w = allWords[lang] || allWords.en;
-      const t = at && at.tour && tours[at.tour];
-      if (!t) return el("P", { children: w.notes_waiting });
-      const stop = t.stops[at.stop - 1], next = t.stops[at.stop];
-      const caption = (s) => (lang === "ko" ? s.caption_ko : s.caption);
-      const children = [
-        el("H2", { children: (lang === "ko" ? t.title_ko : t.title) }),
-        el("P", { className: "notes-stop",
-          children: w.stop_of.replace("{n}", at.stop).replace("{m}", t.stops.length) }),
-        el("P", { className: "notes-caption", children: caption(stop) }),
-        el("Div", { className: "notes-text", children: stop.notes || w.no_notes }),
-        el("Ul", { className: "notes-references",
-          children: stop.references.map((r) => el("Li", { children: r })) }),
-      ];
-      if (next) {
-        children.push(el("P", { className: "notes-next",
-          children: w.next_up + ": " + caption(next) }));
-      }
-      return children;
-    },
   };
   window.dash_clientside = Object.assign({}, window.dash_clientside, { korea: korea });
 
-  // ---- Tours: the date's journey between stops, and the speaker-notes window ----
-  const shown = { first: true, tour: null, stop: null };
-  let journey = null;
-
-  // From the day shown to `target` over about a second, eased, one frame at a time
-  // (each frame waits for the map to be painted).
-  function animateDay(target) {
-    if (journey) cancelAnimationFrame(journey.frame);
-    const from = view.day;
-    if (from === null || from === target) { goToDay(target); return; }
-    const started = performance.now(), duration = 1000;
-    let last = from;
-    const step = (now) => {
-      const t = Math.min((now - started) / duration, 1);
-      const eased = t < 0.5 ? 2 * t * t : 1 - Math.pow(-2 * t + 2, 2) / 2;
-      const day = t < 1 ? Math.round(from + (target - from) * eased) : target;
-      if (day !== last) { goToDay(day); last = day; }
-      journey = t < 1 ? { frame: requestAnimationFrame(step) } : null;
-    };
-    journey = { frame: requestAnimationFrame(step) };
-  }
-
-  // The map window and the notes window talk through the browser (same origin), so the
-  // server keeps no one's place in a tour.
-  const channel = "BroadcastChannel" in window ? new BroadcastChannel("korea-map-tour") : null;
-  const isNotes = () => !!document.getElementById("notes-page");
-
-  function announce() {
-    if (channel && !isNotes()) {
-      channel.postMessage({ kind: "at", tour: view.tour, stop: view.stop });
-    }
-  }
-
-  function goStop(step) {
-    if (isNotes()) {
-      if (channel) channel.postMessage({ kind: "go", step: step });
-      return;
-    }
-    if (view.tour) {
-      const b = document.getElementById(step > 0 ? "next-stop" : "prev-stop");
-      if (b) b.click();
-    } else {
-      const b = document.getElementById(step > 0 ? "next-event" : "prev-event");
-      if (b) b.click();
-    }
-  }
-
-  if (channel) {
-    channel.onmessage = function (ev) {
-      const m = ev.data || {};
-      if (isNotes() && m.kind === "at") {
-        setProps("notes-at", { data: { tour: m.tour, stop: m.stop } });
-      } else if (!isNotes() && m.kind === "hello") {
-        announce();
-      } else if (!isNotes() && m.kind === "go" && (m.step === 1 || m.step === -1)) {
-        goStop(m.step);
-      }
-    };
-  }
-
-  // The notes window, once drawn, asks the map window where it is, and keeps a clock.
-  let notesStarted = false;
-  function startNotes() {
-    if (notesStarted) return;
-    notesStarted = true;
-    if (channel) channel.postMessage({ kind: "hello" });
-    const tick = () => {
-      const clock = document.getElementById("notes-clock");
-      if (clock) clock.textContent = new Date().toLocaleTimeString();
-    };
-    tick();
-    setInterval(tick, 1000);
-  }
-
-  document.addEventListener("click", function (ev) {
-    const id = ev.target && ev.target.id;
-    if (id === "notes-prev" || id === "notes-next") goStop(id === "notes-next" ? 1 : -1);
-    if (id === "notes-open") {
-      const q = new URLSearchParams({ notes: "1", lang: view.lang });
-      if (view.tour) { q.set("tour", view.tour); q.set("stop", String(view.stop)); }
-      window.open(window.location.pathname + "?" + q.toString(), "korea-map-notes",
-        "width=900,height=700");
-    }
-  });
-
-  // A presentation clicker sends PageDown/PageUp: they step the tour (or the events)
-  // wherever the focus is, before a focused slider could take them as its own.
-  document.addEventListener("keydown", function (ev) {
-    if (ev.key !== "PageDown" && ev.key !== "PageUp") return;
-    const t = ev.target;
-    if (t && t.closest && t.closest("input[type=text], textarea")) return;
-    ev.preventDefault();
-    ev.stopPropagation();
-    goStop(ev.key === "PageDown" ? 1 : -1);
-  }, true);
+  // What tours.js (the tours, the clicker and the speaker's window) uses of the map.
+  window.koreaMap = { view: view, say: say, el: el, byName: byName, goToDay: goToDay,
+    rewriteAddress: rewriteAddress, keyForTheMap: keyForTheMap };
 
   // The slider's tooltip: the day written out in the map's language, not its number,
   // counted from the first day the bundle gives (nothing until the bundle is in).
@@ -585,29 +431,26 @@
   }, true);
 
   // Keyboard: Left/Right previous/next event, Space play/pause, Home/End first/last day,
-  // P presentation view on and off;
-  // on a tour, Left/Right and Space step between stops. Escape leaves the presentation.
-  // A focused control keeps its own keys (the slider moves a day, a button clicks).
-  document.addEventListener("keydown", function (ev) {
+  // P presentation view on and off, Escape leaves it (on a tour, tours.js takes Left,
+  // Right and Space first). A focused control keeps its own keys (the slider moves a day,
+  // a button clicks).
+  // Whether a key is the map's: fields that use the arrows themselves keep them; on a
+  // button or a checkbox the arrows still step the map (Space and Enter press what has
+  // the focus).
+  function keyForTheMap(ev) {
     const t = ev.target;
-    if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
-    // Fields that use the arrows themselves keep them; on a button or a checkbox the
-    // arrows still step the map (Space and Enter press what has the focus).
+    if (ev.altKey || ev.ctrlKey || ev.metaKey) return false;
     const own = "input[type=text], input[type=search], input[type=radio], textarea, select, "
       + "[role=slider], [role=radio], [role=listbox], [role=option]";
     const arrow = ["ArrowLeft", "ArrowRight", "Home", "End"].includes(ev.key);
-    if (t && t.closest && (t.closest(own) || (!arrow && t.closest("input, button")))) return;
+    return !(t && t.closest && (t.closest(own) || (!arrow && t.closest("input, button"))));
+  }
+
+  document.addEventListener("keydown", function (ev) {
+    if (!keyForTheMap(ev)) return;
+    const t = ev.target;
     const click = (id) => { const b = document.getElementById(id); if (b) b.click(); };
-    if (isNotes()) {
-      if (ev.key === "ArrowRight" || ev.key === " ") goStop(1);
-      else if (ev.key === "ArrowLeft") goStop(-1);
-      else return;
-      ev.preventDefault();
-      return;
-    }
-    if (view.tour && (ev.key === "ArrowRight" || ev.key === " ")) goStop(1);
-    else if (view.tour && ev.key === "ArrowLeft") goStop(-1);
-    else if (ev.key === "ArrowLeft") click("prev-event");
+    if (ev.key === "ArrowLeft") click("prev-event");
     else if (ev.key === "ArrowRight") click("next-event");
     else if (ev.key === " ") click("play");
     else if (ev.key === "Escape" && view.present) click("present-toggle");
