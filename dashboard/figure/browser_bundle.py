@@ -8,7 +8,6 @@ traces once, with the same builder as every other map, and store each distinct t
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 
 from dashboard.figure.front_payload import front_payload
@@ -22,6 +21,7 @@ from dashboard.figure.map_figure import (
 )
 from dashboard.figure.projection import SCREEN
 from dashboard.figure.talks_inset import front_change_days
+from dashboard.model.cache import kept
 from dashboard.model.map_options import MapOptions
 from dashboard.model.state import TIMELINE_DAYS, TIMELINE_START, change_days, day_number, state_at
 from dashboard.model.summary import map_summary
@@ -47,7 +47,7 @@ def _work_citation(data: Dataset, text: str) -> dict:
     }
 
 
-@functools.lru_cache(maxsize=8)
+@kept(maxsize=8)
 def event_entries(data: Dataset) -> dict[str, dict]:
     """Events as the side panel and the timeline need them."""
     entries = {}
@@ -68,7 +68,7 @@ def event_entries(data: Dataset) -> dict[str, dict]:
     return entries
 
 
-@functools.lru_cache(maxsize=8)
+@kept(maxsize=8)
 def tour_entries(data: Dataset) -> dict[str, dict]:
     """Every tour as the page and the notes window need it: stops with day numbers."""
     tours = {}

@@ -17,8 +17,6 @@ more. A browser test unpacks every day and compares it with the print figure.
 
 from __future__ import annotations
 
-import functools
-
 import numpy as np
 import shapely
 
@@ -34,6 +32,7 @@ from dashboard.figure.front_traces import (
 )
 from dashboard.figure.geometry_coords import rings_for_plotly
 from dashboard.figure.look import dress_traces
+from dashboard.model.cache import kept
 from dashboard.model.front import Coast, FrontDay, history_of, uncertainty_band
 from dashboard.model.map_options import MapOptions
 from dashboard.model.state import day_number
@@ -126,7 +125,7 @@ def _island_rings(islands: tuple[int, ...], count: int) -> list:
     return [[[1 + i, 0, 1, -1]] for i in islands if i < count]
 
 
-@functools.lru_cache(maxsize=8)
+@kept(maxsize=8)
 def _packed_days(data: Dataset, band: bool) -> tuple[list, list, list, list]:
     """The distinct packed shapes, the distinct ways the islands were held, and for each
     day the index of its shape, of its islands and of its note (a note is the first day

@@ -28,10 +28,10 @@ MAX_SEGMENT_DEGREES = 0.05
 
 
 @functools.lru_cache(maxsize=64)
-def line_coords(geometry: shapely.Geometry, densify: bool = True) -> tuple[list, list]:
-    """Lines (and polygon rings) as one lon list and one lat list, parts split by None.
+def line_coords(geometry: shapely.Geometry, densify: bool = True) -> tuple[tuple, tuple]:
+    """Lines (and polygon rings) as one lon and one lat sequence, parts split by None.
 
-    Cached: callers share the lists and must not change them."""
+    Cached, and so tuples: every caller shares them, and none can change them."""
     lons: list = []
     lats: list = []
     if densify:
@@ -45,11 +45,11 @@ def line_coords(geometry: shapely.Geometry, densify: bool = True) -> tuple[list,
                 lats.append(None)
             lons.extend(_round(xs))
             lats.extend(_round(ys))
-    return lons, lats
+    return tuple(lons), tuple(lats)
 
 
 @functools.lru_cache(maxsize=64)
-def polygon_coords(geometry: shapely.Geometry, tolerance: float = 0.0) -> tuple[list, list]:
+def polygon_coords(geometry: shapely.Geometry, tolerance: float = 0.0) -> tuple[tuple, tuple]:
     """Polygon rings for fill='toself'; simplified for the screen when tolerance > 0."""
     if tolerance:
         geometry = geometry.simplify(tolerance, preserve_topology=True)

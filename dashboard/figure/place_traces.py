@@ -10,6 +10,7 @@ import geopandas as gpd
 
 from dashboard.figure import style
 from dashboard.figure.traces import decoration, place_name
+from dashboard.model.cache import kept
 from dashboard.model.state import MapState, event_marks
 from events.dataset import Dataset
 
@@ -50,7 +51,7 @@ def _places_trace(
     }
 
 
-@functools.lru_cache(maxsize=16)
+@kept(maxsize=16)
 def cities_traces(
     data: Dataset,
     lang: str,
@@ -142,8 +143,8 @@ def _crowded(data: Dataset) -> frozenset[str]:
     )
 
 
-@functools.lru_cache(maxsize=8)
 def _home_places(data: Dataset) -> gpd.GeoDataFrame:
+    """The places in Korea (a new frame each call: callers may narrow it as they like)."""
     return data.places[~data.places["abroad"]]
 
 
@@ -160,7 +161,7 @@ def venue_traces(data: Dataset, state: MapState, lang: str) -> list[dict]:
     return _venue_traces_for(data, tuple(sittings.items()), lang)
 
 
-@functools.lru_cache(maxsize=64)
+@kept(maxsize=64)
 def _venue_traces_for(
     data: Dataset, sittings: tuple[tuple[str, str], ...], lang: str
 ) -> list[dict]:

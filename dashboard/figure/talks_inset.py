@@ -12,6 +12,8 @@ import bisect
 import datetime as dt
 import functools
 import math
+from collections.abc import Mapping
+from types import MappingProxyType
 
 import shapely
 from shapely.geometry import box
@@ -65,15 +67,18 @@ def talks_geo(active: bool, domain: dict = SCREEN_DOMAIN) -> dict:
 
 
 @functools.lru_cache(maxsize=8)
-def _clipped(data: Dataset) -> dict[str, shapely.Geometry]:
-    """The base layers cut to the inset's area (a little beyond it, so no edge shows)."""
+def _clipped(data: Dataset) -> Mapping[str, shapely.Geometry]:
+    """The base layers cut to the inset's area (a little beyond it, so no edge shows);
+    read-only, as every caller shares it."""
     area = DRAWN_AREA
-    return {
-        "land": data.land.intersection(area),
-        "parallel38": data.parallel38.intersection(area),
-        "mdl": data.mdl.geometry.iloc[0].intersection(area),
-        "dmz": data.dmz.intersection(area),
-    }
+    return MappingProxyType(
+        {
+            "land": data.land.intersection(area),
+            "parallel38": data.parallel38.intersection(area),
+            "mdl": data.mdl.geometry.iloc[0].intersection(area),
+            "dmz": data.dmz.intersection(area),
+        }
+    )
 
 
 @functools.lru_cache(maxsize=8)

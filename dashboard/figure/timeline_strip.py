@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import functools
-
 from dashboard.figure import style
 from dashboard.figure.traces import EMPTY_TEMPLATE, plain
+from dashboard.model.cache import kept
 from dashboard.model.state import TIMELINE_END, TIMELINE_START, day_number
 from dashboard.model.words import category_name
 from events.dataset import Dataset
@@ -31,7 +30,7 @@ def row_names(lang: str) -> list[str]:
     return [category_name(c, look["label"], lang) for c, look in style.CATEGORY_STYLE.items()]
 
 
-@functools.lru_cache(maxsize=8)
+@kept(maxsize=8)
 def timeline_figure(data: Dataset, lang: str = "en") -> dict:
     """The strip under the map: each event a mark on the time axis, by category."""
     traces = []

@@ -17,7 +17,7 @@ KOREA_ANCHOR = (126.98, 37.57)  # the inset's "Korea" mark: Seoul
 
 
 @functools.lru_cache(maxsize=4)
-def _world_coords(data: Dataset) -> tuple[list, list]:
+def _world_coords(data: Dataset) -> tuple[tuple, tuple]:
     # Not densified: a thumbnail of the world needs no true parallels, and stays small.
     return line_coords(data.world, densify=False)
 

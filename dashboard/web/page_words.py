@@ -3,9 +3,8 @@ keeps for all three languages, so that switching needs no request (map.js relabe
 
 from __future__ import annotations
 
-import functools
-
 from dashboard.figure.timeline_strip import row_names
+from dashboard.model.cache import kept
 from dashboard.model.map_options import LANGUAGES, MAP_LAYERS
 from dashboard.model.words import layer_title, word, words
 from events.dataset import Dataset
@@ -63,7 +62,7 @@ def tour_options(data: Dataset, lang: str) -> list[dict]:
     ]
 
 
-@functools.lru_cache(maxsize=8)
+@kept(maxsize=8)
 def page_words(data: Dataset) -> dict[str, dict]:
     """Every label of the page in every language, so switching needs no request."""
     return {

@@ -1,0 +1,32 @@
+"""Results kept per dataset, handed out so that no caller can change another's.
+
+Figures, page data and words are dicts and lists that callers go on to dress, fill or
+serialise; a cache that handed out its own copy would let one caller's change reach every
+later one. `kept` hands each caller a deep copy (cheap beside building the value again);
+what is only ever read, coordinates for example, is cached as tuples instead."""
+
+from __future__ import annotations
+
+import copy
+import functools
+from collections.abc import Callable
+from typing import TypeVar
+
+T = TypeVar("T")
+
+
+def kept(maxsize: int) -> Callable[[Callable[..., T]], Callable[..., T]]:
+    """Like functools.lru_cache, but each call returns its own copy of the kept value."""
+
+    def wrap(build: Callable[..., T]) -> Callable[..., T]:
+        cached = functools.lru_cache(maxsize=maxsize)(build)
+
+        @functools.wraps(build)
+        def fresh_copy(*args, **kwargs) -> T:
+            return copy.deepcopy(cached(*args, **kwargs))
+
+        fresh_copy.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
+        fresh_copy.cache_info = cached.cache_info  # type: ignore[attr-defined]
+        return fresh_copy
+
+    return wrap
