@@ -13,8 +13,8 @@ import sys
 from pathlib import Path
 
 from dashboard.export import command as export_command
-from dashboard.export.snapshot import ExportError
-from dashboard.web.security import FRAME_ANCESTORS_ENV, chosen_frame_ancestors
+from dashboard.export.formats import ExportError
+from dashboard.web.framing import FRAME_ANCESTORS_ENV, chosen_frame_ancestors
 from events.dataset import load_dataset, summary_lines
 from geodata.problems import DataError
 

@@ -8,12 +8,28 @@ import sys
 import pytest
 
 import run
+from tests.cli import run_cli
 
 
-def run_cli(*args: str) -> subprocess.CompletedProcess:
+def run_as_a_process(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(
         [sys.executable, "run.py", *args], capture_output=True, text=True, timeout=120
     )
+
+
+def test_check_as_a_process_loads_neither_dash_nor_plotly():
+    # What a user runs: a process of its own. Checking the data needs no server.
+    script = (
+        "import sys, run; code = run.main(['check']); "
+        "print(sorted(m for m in ('dash', 'flask', 'plotly', 'kaleido') if m in sys.modules)); "
+        "sys.exit(code)"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=120
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[-1] == "[]"
+    assert result.stderr == ""
 
 
 def test_check_prints_a_summary_line_per_file():

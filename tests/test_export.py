@@ -27,6 +27,7 @@ from dashboard.export.snapshot import (
     pixel_width,
     series_days,
 )
+from tests.cli import Ran, run_cli
 
 needs_chromium = pytest.mark.skipif(
     chromium_executable() is None, reason="Debian's chromium is not installed"
@@ -182,14 +183,12 @@ def test_series_steps_by_days_weeks_and_months():
     assert series_days(first, last, "1m") == [dt.date(1950, m, 25) for m in (6, 7, 8, 9)]
 
 
-def run_cli(*args):
-    return subprocess.run(
-        [sys.executable, "run.py", "export", *args], capture_output=True, text=True, timeout=300
-    )
+def run_export(*args: str) -> Ran:
+    return run_cli("export", *args)
 
 
 def test_an_unwritable_path_is_one_line_and_leaves_nothing(tmp_path):
-    result = run_cli(
+    result = run_export(
         "--date", "1951-07-10", "--format", "png", "--out", str(tmp_path / "missing" / "fig.png")
     )
     assert result.returncode == 1
@@ -228,7 +227,7 @@ def test_a_missing_chromium_is_one_line(tmp_path):
 
 @needs_chromium
 def test_the_command_line_writes_the_map_its_caption_and_sources(tmp_path):
-    result = run_cli(
+    result = run_export(
         "--date",
         "1951-07-10",
         "--format",
@@ -261,14 +260,14 @@ def test_a_series_and_a_gif_from_the_command_line(tmp_path):
         "--dpi",
         "50",
     ]
-    result = run_cli(*common, "--format", "png", "--out", str(frames))
+    result = run_export(*common, "--format", "png", "--out", str(frames))
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in frames.glob("*.png")) == [
         "1950-06-25_map.png",
         "1950-07-02_map.png",
         "1950-07-09_map.png",
     ]
-    result = run_cli(*common, "--format", "gif", "--out", str(tmp_path / "war.gif"))
+    result = run_export(*common, "--format", "gif", "--out", str(tmp_path / "war.gif"))
     assert result.returncode == 0, result.stderr
     gif = Image.open(tmp_path / "war.gif")
     assert gif.n_frames == 3
@@ -302,11 +301,11 @@ def test_the_printed_map_fills_its_frame_to_the_edges(dataset, renderer, tmp_pat
 def test_no_title_when_asked_and_a_page_as_tall_as_its_content(tmp_path):
     """--title "" prints none (the date stays); fewer layers, fewer legend rows, a
     shorter page; the legend is a grid of two equal columns."""
-    run_export = __import__("run").main
     full, bare = tmp_path / "full.svg", tmp_path / "bare.svg"
-    common = ["export", "--date", "1951-08-01", "--format", "svg"]
-    assert run_export([*common, "--out", str(full)]) == 0
-    assert run_export([*common, "--title", "", "--layers", "control", "--out", str(bare)]) == 0
+    common = ["--date", "1951-08-01", "--format", "svg"]
+    assert run_export(*common, "--out", str(full)).returncode == 0
+    bare_run = run_export(*common, "--title", "", "--layers", "control", "--out", str(bare))
+    assert bare_run.returncode == 0
     full_svg, bare_svg = full.read_text(encoding="utf-8"), bare.read_text(encoding="utf-8")
     assert "Korea, 1945–1954" in full_svg and "Korea, 1945–1954" not in bare_svg
     assert "1 August 1951" in bare_svg

@@ -5,8 +5,6 @@ files with a byte-order mark or Windows line ends load as if they had neither.
 
 from __future__ import annotations
 
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from events.timeline import load_events
 from geodata.csv_file import MAX_ROWS
 from geodata.places import load_places
 from geodata.problems import MAX_PROBLEMS_SHOWN, DataError
+from tests.cli import Ran, run_cli
 from tests.test_events_validation import EXPECTED as EVENTS_EXPECTED
 
 FIXTURES = Path("tests/fixtures")
@@ -109,15 +108,10 @@ def test_valid_places_with_a_bom_and_crlf_load_like_the_plain_file():
     assert list(variant["name_ko"]) == list(plain["name_ko"])
 
 
-def run_check(*events: Path) -> tuple[subprocess.CompletedProcess, float]:
+def run_check(*events: Path) -> tuple[Ran, float]:
     arguments = [a for path in events for a in ("--events", str(path))]
     started = time.monotonic()
-    result = subprocess.run(
-        [sys.executable, "run.py", "check", *arguments],
-        capture_output=True,
-        text=True,
-        timeout=60,
-    )
+    result = run_cli("check", *arguments)
     return result, time.monotonic() - started
 
 

@@ -22,13 +22,9 @@ import run
 from dashboard.export.chromium import chromium_executable
 from dashboard.web import app as app_module
 from dashboard.web.app import create_app
+from dashboard.web.framing import FRAME_ANCESTORS_ENV, check_frame_ancestors
 from dashboard.web.local_server import serving
-from dashboard.web.security import (
-    FRAME_ANCESTORS_ENV,
-    MAX_BODY_BYTES,
-    check_frame_ancestors,
-    content_security_policy,
-)
+from dashboard.web.security import MAX_BODY_BYTES, content_security_policy
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +10,7 @@ import pytest
 from events.tours import MapView, load_tour
 from geodata.catalogue import DEFAULT_LAYER_IDS, LAYERS, MAP_FIRST_DAY, MAP_LAST_DAY
 from geodata.problems import DataError
+from tests.cli import run_cli
 
 BAD = Path("tests/fixtures/bad")
 EVENT_DAYS = {"kaesong_talks_open": dt.date(1951, 7, 10), "armistice_signed": dt.date(1953, 7, 27)}
@@ -118,20 +117,10 @@ def test_shipped_tours(dataset):
 
 
 def test_check_reports_tours_and_their_problems(tmp_path):
-    ok = subprocess.run(
-        [sys.executable, "run.py", "check", "--tour", "tests/fixtures/tour_small.yaml"],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    ok = run_cli("check", "--tour", "tests/fixtures/tour_small.yaml")
     assert ok.returncode == 0, ok.stderr
     assert "tests/fixtures/tour_small.yaml: tour 'tour_small', 2 stops" in ok.stdout
-    bad = subprocess.run(
-        [sys.executable, "run.py", "check", "--tour", str(BAD / "tour_unknown_event.yaml")],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    bad = run_cli("check", "--tour", str(BAD / "tour_unknown_event.yaml"))
     assert bad.returncode == 1
     assert "Traceback" not in bad.stderr
     assert bad.stderr.splitlines() == [
@@ -143,11 +132,6 @@ def test_check_reports_tours_and_their_problems(tmp_path):
 def test_two_tours_with_one_name_are_refused(tmp_path):
     copy = tmp_path / "armistice_talks.yaml"
     copy.write_text(Path("events/tours/armistice_talks.yaml").read_text(encoding="utf-8"))
-    run = subprocess.run(
-        [sys.executable, "run.py", "check", "--tour", str(copy)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    run = run_cli("check", "--tour", str(copy))
     assert run.returncode == 1
     assert f"{copy}:1: (file): a tour named 'armistice_talks' exists" in run.stderr

@@ -9,21 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from dashboard.export.snapshot import (
-    FORMATS,
-    IMAGE_FORMATS,
-    ExportError,
-    Snapshot,
-    check_options,
-    event_days,
-    export_animation,
-    export_series,
-    export_snapshot,
-    parse_day,
-    parse_hatch,
-    parse_layers,
-    series_days,
-)
+from dashboard.export.formats import FORMATS, IMAGE_FORMATS, ExportError
 from dashboard.model.map_options import DEFAULT_DAY
 from events.dataset import Dataset
 
@@ -71,6 +57,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(data: Dataset, args: argparse.Namespace) -> list[Path]:
     """Do what the options ask; returns the files written. Raises ExportError."""
+    # The renderer and the figures load only for an export, not for `run.py check`.
+    from dashboard.export.snapshot import (
+        Snapshot,
+        check_options,
+        event_days,
+        export_animation,
+        export_series,
+        export_snapshot,
+        parse_day,
+        parse_hatch,
+        parse_layers,
+        series_days,
+    )
+
     check_options(args.lang, args.width_mm, args.dpi)
     layers = parse_layers(args.layers)
     base = Snapshot(

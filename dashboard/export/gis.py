@@ -22,7 +22,6 @@ from events.bibliography import cited
 from events.dataset import Dataset
 from geodata.region import GEOGRAPHIC_CRS
 
-GIS_FORMATS = ("geojson", "gpkg")
 COLUMNS = ("layer", "date", "name", "side", "status", "accuracy_km", "sources", "note")
 
 

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from dashboard.export.captions import caption_files, caption_text
 from dashboard.export.chromium import chromium_executable
+from dashboard.export.formats import FORMATS, GIS_FORMATS, IMAGE_FORMATS, ExportError
 from dashboard.export.print_layout import REFERENCE_WIDTH_MM, for_print
 from dashboard.figure.hatching import SIDES, hatch_trace
 from dashboard.figure.map_figure import build_figure
@@ -28,14 +29,7 @@ from dashboard.model.state import TIMELINE_END, TIMELINE_START, state_at
 from events.dataset import Dataset
 from events.dates import written_day
 
-IMAGE_FORMATS = ("png", "svg", "pdf")
-GIS_FORMATS = ("geojson", "gpkg")  # the map's features, for a GIS (dashboard/export/gis.py)
-FORMATS = (*IMAGE_FORMATS, "html", *GIS_FORMATS)
 DEFAULT_TITLE = "Korea, 1945–1954: division, war and armistice"
-
-
-class ExportError(Exception):
-    """One line that says what is wrong with an export request."""
 
 
 @dataclass(frozen=True)

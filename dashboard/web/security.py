@@ -4,13 +4,13 @@ bodies, and short plain answers (never a traceback) to requests Dash cannot unde
 from __future__ import annotations
 
 import logging
-import os
-import re
 
 import flask
 from dash import Dash
 from dash.exceptions import DependencyException, InvalidCallbackReturnValue
 from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+
+from dashboard.web.framing import DEFAULT_FRAME_ANCESTORS, chosen_frame_ancestors
 
 log = logging.getLogger("dashboard")
 
@@ -19,32 +19,7 @@ log = logging.getLogger("dashboard")
 # still turns away bodies meant to make the server parse and hold megabytes of JSON.
 MAX_BODY_BYTES = 1024 * 1024
 
-FRAME_ANCESTORS_ENV = "KOREA_MAP_FRAME_ANCESTORS"
-DEFAULT_FRAME_ANCESTORS = "'self'"
-# One CSP source each: a keyword, a scheme, or a scheme://host[:port] (host may start *.).
-_SOURCE = re.compile(r"^('self'|'none'|https?:|https?://(\*\.)?[A-Za-z0-9.-]+(:\d{1,5})?)$")
-
 UPDATE_ROUTE = "_dash-update-component"
-
-
-def check_frame_ancestors(value: str) -> str:
-    """The frame-ancestors sources, space-separated; raises ValueError for anything else
-    (a ';' or a newline would smuggle other directives or headers in)."""
-    sources = value.split()
-    bad = [s for s in sources if not _SOURCE.match(s)]
-    if not sources or bad:
-        raise ValueError(
-            f"--frame-ancestors {value!r}: not a list of sources "
-            "(for example 'self' https://courses.example.edu)"
-        )
-    return " ".join(sources)
-
-
-def chosen_frame_ancestors(value: str | None = None) -> str:
-    """The value given, else the environment variable, else 'self'; checked."""
-    return check_frame_ancestors(
-        value or os.environ.get(FRAME_ANCESTORS_ENV) or DEFAULT_FRAME_ANCESTORS
-    )
 
 
 def content_security_policy(
