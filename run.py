@@ -49,24 +49,24 @@ def _add_serve_options(parser: argparse.ArgumentParser, default=None) -> None:
     )
 
 
+# The user's own files, merged with the shipped ones (each option repeatable).
+USER_FILES = {
+    "--events": "an extra events CSV merged with events/events.csv (repeatable)",
+    "--tour": "an extra tour (YAML, like events/tours/*.yaml); when serving, the address "
+    "that opens the first one is printed (repeatable)",
+}
+
+
 def _add_events_option(parser: argparse.ArgumentParser, default=None) -> None:
-    parser.add_argument(
-        "--events",
-        type=Path,
-        action="append",
-        default=default or [],
-        metavar="FILE",
-        help="an extra events CSV merged with events/events.csv (repeatable)",
-    )
-    parser.add_argument(
-        "--tour",
-        type=Path,
-        action="append",
-        default=default or [],
-        metavar="FILE",
-        help="an extra tour (YAML, like events/tours/*.yaml); when serving, the address "
-        "that opens the first one is printed (repeatable)",
-    )
+    for option, help_text in USER_FILES.items():
+        parser.add_argument(
+            option,
+            type=Path,
+            action="append",
+            default=default or [],
+            metavar="FILE",
+            help=help_text,
+        )
 
 
 def build_parser() -> argparse.ArgumentParser:

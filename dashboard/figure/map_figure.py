@@ -65,23 +65,27 @@ def static_traces(data: Dataset, options: MapOptions) -> list[dict]:
     return traces
 
 
-def _parallel_trace(data: Dataset, state: MapState) -> dict:
-    if state.parallel38_divides:
-        return line_trace(
-            data.parallel38,
-            "parallel38",
-            "38th parallel: dividing line (1945–1950)",
-            {"color": style.PARALLEL38, "width": 3, "dash": "dash"},
-            "38th parallel: the US–Soviet line of August 1945, dividing Korea until 25 June 1950",
-        )
-    return line_trace(
-        data.parallel38,
-        "parallel38",
+# The 38th parallel as the dividing line (to 25 June 1950), and as a reference after.
+PARALLEL_LOOKS = {
+    True: (
+        "38th parallel: dividing line (1945–1950)",
+        {"color": style.PARALLEL38, "width": 3, "dash": "dash"},
+        "38th parallel: the US–Soviet line of August 1945, dividing Korea until 25 June 1950",
+        1.0,
+    ),
+    False: (
         "38th parallel (reference line)",
         {"color": style.PARALLEL38, "width": 1.2, "dash": "dot"},
         "38th parallel: reference only; no longer the dividing line after 25 June 1950",
-        opacity=0.6,
-    )
+        0.6,
+    ),
+}
+
+
+def _parallel_trace(data: Dataset, state: MapState) -> dict:
+    name, line, hover, opacity = PARALLEL_LOOKS[state.parallel38_divides]
+    faded = {"opacity": opacity} if opacity < 1 else {}
+    return line_trace(data.parallel38, "parallel38", name, line, hover, **faded)
 
 
 def _not_yet(trace: dict) -> dict:

@@ -245,6 +245,17 @@ def _header(data: Dataset, view: View) -> html.Header:
     )
 
 
+# A graph the viewer never handles: the land under the map, the insets over it.
+STILL = {"staticPlot": True, "responsive": True}
+
+
+def _map_graph(graph_id: str, config: dict, class_name: str) -> dcc.Graph:
+    """One of the map's stacked graphs, empty until the page draws into it."""
+    return dcc.Graph(
+        id=graph_id, config=config, className=class_name, figure={"data": [], "layout": {}}
+    )
+
+
 def build_layout(data: Dataset, view: View, files: DataFiles | None = None) -> html.Div:
     """The page for a view. The map's data are files of their own that the page fetches
     and the browser keeps (dashboard/web/data_files.py): the layout only names them. Without
@@ -278,26 +289,11 @@ def build_layout(data: Dataset, view: View, files: DataFiles | None = None) -> h
                                 children=[
                                     # The land, which never changes, in a graph of its own
                                     # under the map: a day's step redraws only what moves.
-                                    dcc.Graph(
-                                        id="map-base",
-                                        config={"staticPlot": True, "responsive": True},
-                                        className="map map-base",
-                                        figure={"data": [], "layout": {}},
-                                    ),
-                                    dcc.Graph(
-                                        id="map",
-                                        config=GRAPH_CONFIG,
-                                        className="map",
-                                        figure={"data": [], "layout": {}},
-                                    ),
+                                    _map_graph("map-base", STILL, "map map-base"),
+                                    _map_graph("map", GRAPH_CONFIG, "map"),
                                     # The world inset over the map, in a graph of its own:
                                     # a jump across the years redraws it, not the land.
-                                    dcc.Graph(
-                                        id="map-inset",
-                                        config={"staticPlot": True, "responsive": True},
-                                        className="map map-inset",
-                                        figure={"data": [], "layout": {}},
-                                    ),
+                                    _map_graph("map-inset", STILL, "map map-inset"),
                                     html.Div(
                                         id="stop-caption",
                                         className="stop-caption",
