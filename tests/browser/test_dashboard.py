@@ -442,6 +442,22 @@ def test_the_talks_inset_comes_and_follows_the_day_as_the_slider_moves(open_view
     page.wait_for_function(f"(before) => ({front})() !== before", arg=drawn)
 
 
+@pytest.mark.parametrize(("key", "date"), [("End", "1954-06-15"), ("Home", "1945-08-10")])
+def test_after_a_jump_the_insets_follow_the_map_to_the_new_day(open_view, key, date):
+    # The insets are drawn a frame after the map: they must end as a page opened there.
+    signature = (
+        "() => JSON.stringify(document.querySelector('#map-inset .js-plotly-plot')"
+        "._fullData.map(t => [t.name, t.geo, (t.lon || []).length]))"
+    )
+    page = open_view(f"?date={date}")
+    there = page.evaluate(signature)
+    page = open_view("?date=1952-06-01")
+    assert page.evaluate(signature) != there
+    page.focus("#day [role=slider]")
+    page.keyboard.press(key)
+    page.wait_for_function(f"want => ({signature})() === want", arg=there)
+
+
 @pytest.mark.parametrize(("lang", "written"), [("en", "1 August 1951"), ("ko", "1951년 8월 1일")])
 def test_the_sliders_tooltip_writes_the_day_in_the_maps_language(open_view, lang, written):
     # Counted from the first day the bundle carries: the page holds no date of its own.

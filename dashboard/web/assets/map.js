@@ -95,6 +95,24 @@
     return noUpdate();
   }
 
+  // The insets follow the map a frame later: a jump across the years (Home, End, a tour)
+  // changes both, and the map is what the eye is on. The latest figure wins.
+  let insetLater = null;
+  function drawInsetSoon(figure) {
+    const gd = document.querySelector("#map-inset .js-plotly-plot");
+    if (!gd || !gd._fullLayout || !handed["map-inset"]) return drawStraight("map-inset", figure);
+    const first = !insetLater;
+    insetLater = figure;
+    if (first) {
+      requestAnimationFrame(() => setTimeout(() => {
+        const latest = insetLater;
+        insetLater = null;
+        window.Plotly.react(gd, latest.data, latest.layout);
+      }, 0));
+    }
+    return noUpdate();
+  }
+
   // The graph is drawn after the first render returns: watch the viewer's moves once it is.
   // The selected event scrolled into the side panel's view, once Dash has drawn it.
   function showSelectedSoon(tries) {
@@ -197,7 +215,7 @@
       out["map-base.figure"] = core().baseFigure(g.bundle, viewing.view);
     }
     if (!sameData || before.insetKey !== drawn.insetKey) {
-      out["map-inset.figure"] = drawStraight("map-inset", core().insetFigure(g.bundle, epoch));
+      out["map-inset.figure"] = drawInsetSoon(core().insetFigure(g.bundle, epoch));
     }
     // While the front moves the map changes every day, but the events, the front's note
     // and the summary only now and then: leave them be when they are the same.
