@@ -3,6 +3,8 @@ keeps for all three languages, so that switching needs no request (map.js relabe
 
 from __future__ import annotations
 
+import json
+
 from dashboard.figure.timeline_strip import row_names
 from dashboard.model.cache import kept
 from dashboard.model.map_options import LANGUAGES, MAP_LAYERS
@@ -11,8 +13,8 @@ from events.dataset import Dataset
 from geodata.catalogue import LAYERS
 
 SPEEDS = ("day", "week", "month")
-# What the language switch rewrites, in the order of its callback's outputs: (component
-# id, property, the word shown). The browser reads the order from the words it is sent.
+# What the language switch rewrites: (component id, property, the word shown). The browser
+# gets them by output name ("component.property", as Dash names its outputs), with the words.
 RELABELLED = (
     ("title", "children", "title"),
     ("heading-layers", "children", "layers"),
@@ -35,6 +37,16 @@ RELABELLED = (
 # Also written by other callbacks (the player, the presentation toggle).
 SHARED_OUTPUTS = ("play", "present-toggle")
 NO_TOUR = "none"
+
+
+def output_name(component: str | dict, prop: str) -> str:
+    """An output as the browser names it (map.js byName): a dict id as JSON, keys sorted."""
+    name = (
+        component
+        if isinstance(component, str)
+        else json.dumps(component, sort_keys=True, separators=(",", ":"))
+    )
+    return f"{name}.{prop}"
 
 
 def speed_options(lang: str) -> list[dict]:
@@ -73,7 +85,9 @@ def page_words(data: Dataset) -> dict[str, dict]:
             "_layer_options": layer_options(lang),
             "_tour_options": tour_options(data, lang),
             "_timeline_rows": row_names(lang),
-            "_relabelled": [shown for _, _, shown in RELABELLED],
+            "_relabelled": {
+                output_name(component, prop): shown for component, prop, shown in RELABELLED
+            },
         }
         for lang in LANGUAGES
     }

@@ -112,7 +112,7 @@ def test_korean_shows_hangul_on_the_map_and_in_the_interface(open_view):
     # Switching language relabels the page without reloading it.
     page.get_by_label("English").check()
     wait_for_text(page, "#heading-layers", "Layers")
-    # Each of the switch's outputs gets its own word, in the order Python declares them.
+    # Each of the switch's outputs gets its own word, by the name Python gives it.
     assert page.inner_text("#play") == "▶ Play"
     assert page.inner_text("#present-toggle") == "Present"
     assert page.inner_text("#notes-open") == "Speaker notes"

@@ -269,7 +269,10 @@
   function byName(values) {
     const outputs = window.dash_clientside.callback_context.outputs_list;
     const one = (o) => {
-      const key = o.id + "." + o.property.split("@")[0];
+      // A dict id is named as Dash writes it: JSON, its keys sorted.
+      const id = typeof o.id === "string" ? o.id
+        : JSON.stringify(Object.fromEntries(Object.entries(o.id).sort()));
+      const key = id + "." + o.property.split("@")[0];
       return key in values ? values[key] : noUpdate();
     };
     return Array.isArray(outputs) ? outputs.map(one) : one(outputs);
@@ -392,13 +395,15 @@
       if (strip && strip.layout && window.Plotly) {
         window.Plotly.relayout(strip, { "yaxis.ticktext": W._timeline_rows });
       }
-      // In the order of the callback's outputs, which Python sends with the words
+      // Each output's word, by the output's name, as Python sends them with the words
       // (dashboard/web/page_words.py RELABELLED).
       const shown = Object.assign({}, W, {
         play: playerOff === false ? W.pause : W.play,
         present: view.present ? W.leave_present : W.present,
       });
-      return W._relabelled.map((key) => shown[key]);
+      const out = {};
+      Object.keys(W._relabelled).forEach((name) => { out[name] = shown[W._relabelled[name]]; });
+      return byName(out);
     },
 
     togglePresent: function (clicks, present) { return !present; },
