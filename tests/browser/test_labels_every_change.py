@@ -103,7 +103,7 @@ PRINT = """async (figure) => {
 
 @pytest.mark.parametrize("lang", ["both"])
 def test_no_label_collides_in_print_on_any_day(browser, app_url, dataset, lang):
-    """The exported figure at 170 mm (export.figure_for, what kaleido renders), on the same
+    """The exported figure at 170 mm (snapshot.figure_for, what kaleido renders), on the same
     days as the screen, in "both": every label carries its English and its Korean, so the
     labels are at their widest (the labels of en and ko alone stand at the same points).
     (All three languages pass too; CI runs the widest, to stay within its time.)"""
