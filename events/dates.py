@@ -55,13 +55,20 @@ def _padding_hint(text: str) -> str:
     return ": write " + "-".join([year, *(f"{int(part):02d}" for part in rest if part)])
 
 
-def format_date(date: HistoricalDate) -> str:
-    """'27 July 1953', 'May 1947' or '1949': never more precise than the source."""
+def format_date(date: HistoricalDate, lang: str = "en") -> str:
+    """'27 July 1953', 'May 1947' or '1949' (in Korean '1953년 7월 27일', '1947년 5월',
+    '1949년'; 'both' writes the two): never more precise than the source."""
+    if lang == "both":
+        return f"{format_date(date)} · {format_date(date, 'ko')}"
+    first = date.first
+    if lang == "ko":
+        parts = {"year": 1, "month": 2, "day": 3}[date.precision]
+        return " ".join([f"{first.year}년", f"{first.month}월", f"{first.day}일"][:parts])
     if date.precision == "year":
-        return str(date.first.year)
+        return str(first.year)
     if date.precision == "month":
-        return f"{calendar.month_name[date.first.month]} {date.first.year}"
-    return f"{date.first.day} {calendar.month_name[date.first.month]} {date.first.year}"
+        return f"{calendar.month_name[first.month]} {first.year}"
+    return f"{first.day} {calendar.month_name[first.month]} {first.year}"
 
 
 def format_day(day: dt.date) -> str:
@@ -72,16 +79,19 @@ def format_day(day: dt.date) -> str:
 def written_day(day: dt.date, lang: str = "en") -> str:
     """The day as the map writes it in its language: '27 July 1953', '1953년 7월 27일', or
     'both' (English, then Korean). The browser shows these, never writes a date itself."""
-    korean = f"{day.year}년 {day.month}월 {day.day}일"
-    if lang == "ko":
-        return korean
+    return format_date(HistoricalDate(day, day, "day", day.isoformat()), lang)
+
+
+def format_span(start: HistoricalDate, end: HistoricalDate | None, lang: str = "en") -> str:
+    """'10 July 1951 – 23 August 1951', 'May 1947', in the language asked for ('both':
+    English, then Korean)."""
     if lang == "both":
-        return f"{format_day(day)} · {korean}"
-    return format_day(day)
-
-
-def format_span(start: HistoricalDate, end: HistoricalDate | None) -> str:
-    """'10 July – 23 August 1951', 'May 1947', '26 April – 15 June 1954'."""
+        return f"{format_span(start, end)} · {format_span(start, end, 'ko')}"
     if end is None or end.text == start.text:
-        return format_date(start)
-    return f"{format_date(start)} – {format_date(end)}"
+        return format_date(start, lang)
+    return f"{format_date(start, lang)} – {format_date(end, lang)}"
+
+
+def written_span(start: HistoricalDate, end: HistoricalDate | None) -> dict[str, str]:
+    """An event's dates in each language of the map, for the page to pick from."""
+    return {lang: format_span(start, end, lang) for lang in ("en", "ko", "both")}

@@ -8,7 +8,14 @@ from pathlib import Path
 
 import geopandas as gpd
 
-from events.dates import FIRST_YEAR, LAST_YEAR, HistoricalDate, format_span, parse_date
+from events.dates import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    HistoricalDate,
+    format_span,
+    parse_date,
+    written_span,
+)
 from geodata.csv_file import read_rows
 from geodata.problems import DataError, Problem, ProblemLog
 
@@ -93,6 +100,7 @@ def _event(line: int, row: dict[str, str], places: gpd.GeoDataFrame, log: Proble
         "first_day": start.first,
         "last_day": (end or start).last,
         "when": format_span(start, end),
+        "when_written": written_span(start, end),  # in each language, for the page
         "sources": citations,
         "note": (row.get("note") or "").strip(),  # a disagreement between sources, shown apart
         "in_session": in_session,

@@ -2,7 +2,14 @@ import datetime as dt
 
 import pytest
 
-from events.dates import format_date, format_day, format_span, parse_date, written_day
+from events.dates import (
+    format_date,
+    format_day,
+    format_span,
+    parse_date,
+    written_day,
+    written_span,
+)
 
 
 @pytest.mark.parametrize(
@@ -49,3 +56,21 @@ def test_spans_are_written_as_a_reader_says_them():
 )
 def test_a_day_is_written_in_each_language_of_the_map(lang, written):
     assert written_day(dt.date(1953, 7, 27), lang) == written
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "lang", "written"),
+    [
+        ("1951-07-10", "1951-08-23", "ko", "1951년 7월 10일 – 1951년 8월 23일"),
+        ("1947-05", None, "ko", "1947년 5월"),
+        ("1949", None, "ko", "1949년"),
+        ("1947-05", "1948", "ko", "1947년 5월 – 1948년"),
+        ("1953-09", None, "both", "September 1953 · 1953년 9월"),
+        ("1950-06-25", "1950-06-28", "en", "25 June 1950 – 28 June 1950"),
+    ],
+)
+def test_an_events_dates_are_written_in_each_language_at_their_precision(start, end, lang, written):
+    span = format_span(parse_date(start), parse_date(end) if end else None, lang)
+    assert span == written
+    both = written_span(parse_date(start), parse_date(end) if end else None)
+    assert both[lang] == written and set(both) == {"en", "ko", "both"}

@@ -26,7 +26,8 @@
       const item = document.createElement("li");  // text only: nothing becomes markup
       const title = document.createElement("strong");
       title.textContent = events[id].title;
-      item.append(title, " — " + events[id].when + ", " + events[id].place);
+      const when = events[id].when;
+      item.append(title, " — " + (when[bundle.lang] || when.en) + ", " + events[id].place);
       return item;
     }));
   }

@@ -55,7 +55,7 @@ def event_entries(data: Dataset) -> dict[str, dict]:
         entries[eid] = {
             "id": eid,
             "title": e["title"],
-            "when": e["when"],
+            "when": e["when_written"],  # by language: the page shows its own
             "category": e["category"],
             "place": e["place_name_en"],
             "place_id": e["place"],

@@ -170,7 +170,7 @@ def _event_traces(state: MapState, lang: str, venues: frozenset[str]) -> list[di
                     "line": {"color": "white", "width": 1.5},
                 },
                 "name": f"Event: {look['label'].lower()}",
-                "hovertext": [f"{plain(m.title)}<br>{m.when}" for m in marks],
+                "hovertext": [f"{plain(m.title)}<br>{m.written_when(lang)}" for m in marks],
                 "hoverinfo": "text",
                 "customdata": [["event", m.id] for m in marks],
                 "meta": {"layer": "events"},

@@ -69,7 +69,9 @@ def timeline_figure(data: Dataset, lang: str = "en") -> dict:
                     [eid, day_number(max(d, TIMELINE_START))]
                     for eid, d in zip(events.index, events["first_day"], strict=True)
                 ],
-                "hovertext": [f"{e['when']}: {plain(e['title'])}" for _, e in events.iterrows()],
+                "hovertext": [
+                    f"{e['when_written'][lang]}: {plain(e['title'])}" for _, e in events.iterrows()
+                ],
                 "hoverinfo": "text",
                 "name": look["label"],
                 "showlegend": False,

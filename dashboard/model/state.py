@@ -49,6 +49,12 @@ class EventMark:
     shown_to: dt.date
     place_en: str = ""
     place_ko: str = ""
+    # The dates as events/dates.py wrote them in each language: (language, text) pairs.
+    when_written: tuple[tuple[str, str], ...] = ()
+
+    def written_when(self, lang: str) -> str:
+        """The event's dates in the map's language ('en', 'ko' or 'both')."""
+        return dict(self.when_written).get(lang, self.when)
 
 
 @functools.lru_cache(maxsize=8)
@@ -63,6 +69,7 @@ def event_marks(data: Dataset) -> tuple[EventMark, ...]:
                 id=eid,
                 title=e["title"],
                 when=e["when"],
+                when_written=tuple(e["when_written"].items()),
                 category=e["category"],
                 place=e["place"],
                 lon=e.geometry.x,

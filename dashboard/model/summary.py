@@ -28,7 +28,7 @@ def map_summary(state: MapState, lang: str) -> str:
         places = ", ".join(sorted({_place(m, lang) for m in state.sessions}))
         parts.append(f"회담 진행 중: {places}." if ko else f"Talks in session at {places}.")
     if state.events:
-        titles = "; ".join(f"{m.title} ({m.when})" for m in state.events)
+        titles = "; ".join(f"{m.title} ({m.written_when(lang)})" for m in state.events)
         count = len(state.events)
         parts.append(
             f"지도의 사건 {count}건: {titles}."

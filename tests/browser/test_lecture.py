@@ -216,3 +216,14 @@ def test_p_turns_the_presentation_view_on_and_off(open_view):
     page.wait_for_selector(".page.present")
     page.keyboard.press("p")
     page.wait_for_function("() => !document.querySelector('.page.present')")
+
+
+def test_the_events_panel_writes_its_dates_in_the_maps_language(open_view):
+    page = open_view("?date=1953-07-27&lang=ko&event=armistice_signed")
+    meta = "#event-armistice_signed .meta"
+    page.wait_for_selector(meta)
+    assert page.inner_text(meta).startswith("1953년 7월 27일 · ")
+    page.get_by_label("English").check()
+    page.wait_for_function(
+        "sel => document.querySelector(sel).innerText.startsWith('27 July 1953 · ')", arg=meta
+    )

@@ -31,13 +31,15 @@
       : { children: children });
   }
 
-  function eventItem(e, selected) {
+  // An event's entry in the side panel; its dates as Python wrote them in the map's language.
+  function eventItem(e, selected, lang) {
     return el("Div", {
       className: "event cat-" + e.category + (selected ? " selected" : ""),
       role: "listitem", tabIndex: 0, "data-event": e.id, id: "event-" + e.id,
       children: [
         el("H3", { children: e.title }),
-        el("P", { className: "meta", children: e.when + " · " + e.place + " " + e.place_ko }),
+        el("P", { className: "meta",
+          children: (e.when[lang] || e.when.en) + " · " + e.place + " " + e.place_ko }),
         el("P", { className: "description", children: e.description }),
         e.note ? el("P", { className: "note", children: say("note") + e.note }) : null,
         el("Ul", { className: "sources", children: e.sources.map(citation) }),
@@ -158,9 +160,9 @@
     }
   }
 
-  function eventPanel(epoch, selected, events) {
+  function eventPanel(epoch, selected, events, lang) {
     const shown = epoch.events.filter((id) => events[id]);
-    return shown.length ? shown.map((id) => eventItem(events[id], id === selected))
+    return shown.length ? shown.map((id) => eventItem(events[id], id === selected, lang))
       : [el("P", { className: "none", children: say("no_events") })];
   }
 
@@ -222,7 +224,7 @@
     const found = core().frontAt(g.bundle.front, day);
     const pockets = core().pocketNames(g.bundle.front, day);
     if (!(sameData && before.epoch === epoch && before.selected === g.selected)) {
-      out["events-panel.children"] = eventPanel(epoch, g.selected, g.events);
+      out["events-panel.children"] = eventPanel(epoch, g.selected, g.events, g.bundle.lang);
     }
     const noteKey = [found, ...pockets];
     const sameNote = sameData && before.noteKey && before.noteKey.length === noteKey.length
