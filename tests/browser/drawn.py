@@ -74,3 +74,29 @@ def wait_for_label(page, text: str) -> None:
     page.wait_for_function(
         "t => document.getElementById('date-label').innerText === t", arg=text, timeout=10_000
     )
+
+
+def legend_texts(page) -> list[str]:
+    return page.eval_on_selector_all("#map .legend text", "ns => ns.map(n => n.textContent)")
+
+
+def front_on_page(page) -> dict:
+    """The front line's coordinates and the UN-held area's size (square degrees) as drawn."""
+    drawn = page.evaluate(
+        """() => {
+          const data = document.querySelector('#map .js-plotly-plot').data;
+          const line = data.find(t => t.meta && t.meta.layer === 'frontline');
+          const held = data.filter(t => t.meta && t.meta.layer === 'control')
+            .map(t => ({lon: t.lon, lat: t.lat, meta: t.meta}));
+          return {lon: line.lon, lat: line.lat, held: held,
+                  note: document.getElementById('front-note').textContent};
+        }"""
+    )
+    return {**drawn, "un": composed_un_area(drawn["held"]).area}
+
+
+def map_view(page) -> dict:
+    return page.evaluate(
+        """() => { const geo = document.querySelector('#map .js-plotly-plot')._fullLayout.geo;
+          return {scale: geo.projection.scale, lon: geo.center.lon, lat: geo.center.lat}; }"""
+    )

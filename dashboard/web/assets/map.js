@@ -87,32 +87,34 @@
   // points costs Dash's renderer more time each step than the step's own drawing
   // (measured with bench/dashboard_speed.py).
   const handed = {};  // graph id: Dash has been given its first figure
-  function drawStraight(id, figure) {
+  const later = {};  // graph id: the figure to draw once the frame is painted
+  // `soon`: drawn after the frame is painted, the latest figure winning. The insets follow
+  // the map so: a jump across the years (Home, End, a tour) changes both, and the map is
+  // what the eye is on.
+  function drawStraight(id, figure, soon) {
     const gd = document.querySelector("#" + id + " .js-plotly-plot");
     if (!gd || !gd._fullLayout || !handed[id]) {
       handed[id] = true;
       return figure;
     }
-    window.Plotly.react(gd, figure.data, figure.layout);
+    if (!soon) {
+      window.Plotly.react(gd, figure.data, figure.layout);
+    } else {
+      if (!(id in later)) {
+        afterPaint(() => {
+          const latest = later[id];
+          delete later[id];
+          window.Plotly.react(gd, latest.data, latest.layout);
+        });
+      }
+      later[id] = figure;
+    }
     return noUpdate();
   }
 
-  // The insets follow the map a frame later: a jump across the years (Home, End, a tour)
-  // changes both, and the map is what the eye is on. The latest figure wins.
-  let insetLater = null;
-  function drawInsetSoon(figure) {
-    const gd = document.querySelector("#map-inset .js-plotly-plot");
-    if (!gd || !gd._fullLayout || !handed["map-inset"]) return drawStraight("map-inset", figure);
-    const first = !insetLater;
-    insetLater = figure;
-    if (first) {
-      requestAnimationFrame(() => setTimeout(() => {
-        const latest = insetLater;
-        insetLater = null;
-        window.Plotly.react(gd, latest.data, latest.layout);
-      }, 0));
-    }
-    return noUpdate();
+  // Once the next frame is painted.
+  function afterPaint(job) {
+    requestAnimationFrame(() => setTimeout(job, 0));
   }
 
   // The graph is drawn after the first render returns: watch the viewer's moves once it is.
@@ -217,7 +219,8 @@
       out["map-base.figure"] = core().baseFigure(g.bundle, viewing.view);
     }
     if (!sameData || before.insetKey !== drawn.insetKey) {
-      out["map-inset.figure"] = drawInsetSoon(core().insetFigure(g.bundle, epoch));
+      out["map-inset.figure"] = drawStraight("map-inset", core().insetFigure(g.bundle, epoch),
+        true);
     }
     // While the front moves the map changes every day, but the events, the front's note
     // and the summary only now and then: leave them be when they are the same.
@@ -249,7 +252,7 @@
     const out = drawDay(day, given);
     const first = !forDash;
     forDash = Object.assign(forDash || {}, out, { "day.value": day });
-    if (first) requestAnimationFrame(() => setTimeout(tellDash, 0));
+    if (first) afterPaint(tellDash);
   }
 
   function tellDash() {
