@@ -30,6 +30,8 @@ GAZETTEER = re.compile(r"^(geonames:\d+|derived)$")
 
 @dataclass(frozen=True)
 class Town:
+    """A town whose holder the map states: a point from the gazetteer, cited by row."""
+
     id: str
     name: str
     point: Point

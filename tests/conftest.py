@@ -13,8 +13,10 @@ from geodata.places import load_places
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
-# The page's data files (dashboard/web/data_files.py) of this run, apart from a user's own.
-os.environ.setdefault("KOREA_MAP_CACHE", tempfile.mkdtemp(prefix="korea-map-files-"))
+# The page's data files (dashboard/web/data_files.py) of this process, apart from a user's
+# own and from another test process's: the export queue is shared through this folder, so
+# two pytest-xdist workers on one folder would take each other's jobs.
+os.environ["KOREA_MAP_CACHE"] = tempfile.mkdtemp(prefix="korea-map-files-")
 
 
 @pytest.fixture(autouse=True)

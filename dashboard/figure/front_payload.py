@@ -42,8 +42,26 @@ from events.dataset import Dataset
 DECIMALS = 4  # coast and other points: about 10 m
 
 
-def _key(x: float, y: float) -> tuple[float, float]:
-    return round(float(x), 7), round(float(y), 7)
+def _keys(points: np.ndarray) -> np.ndarray:
+    """Each point as one integer: its lon and lat to 1e-7 degree (a vertex of the coast
+    or of the day's line is found again by this key in the day's rings)."""
+    whole = np.round(np.asarray(points, dtype=float)[:, :2] * 1e7).astype(np.int64)
+    return whole[:, 0] * (1 << 32) + whole[:, 1]
+
+
+class _Lookup:
+    """Where each key stands: (reference ring, vertex index), the first vertex of its key."""
+
+    def __init__(self, keys: np.ndarray, refs: np.ndarray, indices: np.ndarray):
+        self.size = len(keys)  # vertices, a vertex met twice counted twice
+        self.keys, first = np.unique(keys, return_index=True)
+        self.refs, self.indices = refs[first], indices[first]
+
+    def find(self, keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The reference and index of each key; reference -1 where the key is not here."""
+        at = np.minimum(np.searchsorted(self.keys, keys), len(self.keys) - 1)
+        hit = self.keys[at] == keys if len(self.keys) else np.zeros(len(keys), bool)
+        return np.where(hit, self.refs[at], -1), np.where(hit, self.indices[at], -1)
 
 
 def coast_rings(coast: Coast) -> list[np.ndarray]:
@@ -56,37 +74,52 @@ class _Packer:
 
     def __init__(self, coast: Coast):
         self.rings = coast_rings(coast)
-        self.where: dict[tuple[float, float], tuple[int, int]] = {}
-        for ref, ring in enumerate(self.rings):
-            for index, (x, y) in enumerate(ring):
-                self.where.setdefault(_key(x, y), (ref, index))
+        self.coast = _Lookup(
+            np.concatenate([_keys(r) for r in self.rings]),
+            np.concatenate([np.full(len(r), ref) for ref, r in enumerate(self.rings)]),
+            np.concatenate([np.arange(len(r)) for r in self.rings]),
+        )
 
-    def ring(self, coords: np.ndarray, line: dict) -> list:
-        sizes = [len(r) for r in self.rings] + [len(line)]
+    def _line(self, line: np.ndarray) -> _Lookup:
+        # A point the line and the coast share is written as the line's.
+        reversed_keys = _keys(line)[::-1]  # where the line passes a point twice: its last
+        count = len(line)
+        return _Lookup(reversed_keys, np.full(count, len(self.rings)), np.arange(count)[::-1])
+
+    def ring(self, coords: np.ndarray, line: _Lookup) -> list:
+        coords = coords[:-1]  # a closed ring: the browser closes it again
+        keys = _keys(coords)
+        refs, indices = line.find(keys)
+        on_coast = refs < 0
+        refs[on_coast], indices[on_coast] = (a[on_coast] for a in self.coast.find(keys))
+        sizes = np.array([len(r) for r in self.rings] + [line.size])
+        # How each vertex follows the one before: the next (+1) or the previous (-1) of the
+        # same reference ring, or neither (0).
+        step = np.zeros(len(keys), dtype=np.int64)
+        same = (refs[1:] >= 0) & (refs[1:] == refs[:-1])
+        size = sizes[np.maximum(refs[1:], 0)]
+        gap = (indices[1:] - indices[:-1]) % size
+        step[1:] = np.where(same & (gap == 1), 1, np.where(same & (gap == size - 1), -1, 0))
+        # A run starts where the step is 0, or where it turns back (the run so far went
+        # the other way): a turn right after a run's start belongs to that run.
+        starts = step == 0
+        for at in np.flatnonzero((step[1:] != step[:-1]) & (step[1:] != 0) & (step[:-1] != 0)):
+            starts[at + 1] = not starts[at]
+        bounds = np.append(np.flatnonzero(starts), len(keys))
         tokens: list = []
-        for x, y in coords[:-1]:  # a closed ring: the browser closes it again
-            found = line.get(_key(x, y)) or self.where.get(_key(x, y))
-            if found is None:
+        for first, end in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+            ref = int(refs[first])
+            if ref < 0:  # a point of neither: written out
+                x, y = coords[first, 0], coords[first, 1]
                 tokens.append([round(float(x), DECIMALS), round(float(y), DECIMALS)])
                 continue
-            ref, index = found
-            last = tokens[-1] if tokens else None
-            if last is not None and len(last) == 4 and last[0] == ref:
-                step = (index - last[2]) % sizes[ref]
-                if (step == 1 and last[3] in (0, 1)) or (
-                    step == sizes[ref] - 1 and last[3] in (0, -1)
-                ):
-                    last[2], last[3] = index, 1 if step == 1 else -1
-                    continue
-            tokens.append([ref, index, index, 0])
-        for token in tokens:  # a run of one vertex
-            if len(token) == 4 and token[3] == 0:
-                token[3] = 1
+            way = int(step[first + 1]) if end - first > 1 else 1
+            tokens.append([ref, int(indices[first]), int(indices[end - 1]), way])
         return tokens
 
     def area(self, geometry: shapely.Geometry, line: np.ndarray) -> list:
         """Every ring of a (multi)polygon, outer rings clockwise as Plotly fills them."""
-        on_line = {_key(x, y): (len(self.rings), i) for i, (x, y) in enumerate(line)}
+        on_line = self._line(line)
         rings = []
         for part in shapely.get_parts(geometry):
             for ring in rings_for_plotly(part):

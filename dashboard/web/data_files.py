@@ -38,6 +38,9 @@ NAME = re.compile(r"^(bundle|events|tours)(?:\.([a-z0-9+-]+))?\.([0-9a-f]{12})\.
 
 @dataclass(frozen=True)
 class DataFile:
+    """One data file as the page fetches it: its versioned name, its gzipped bytes, and
+    the digest that names it (also its ETag)."""
+
     name: str
     gzipped: bytes
     etag: str
