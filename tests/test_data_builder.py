@@ -14,7 +14,7 @@ import time
 import pytest
 
 from dashboard.model.map_options import DEFAULT_LAYERS, MapOptions, likely_views
-from dashboard.web.data_builder import start_builder
+from dashboard.web.data_builder import PREPARE_ENV, start_builder, views_to_prepare
 from dashboard.web.data_files import DataFiles
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the builder is forked")
@@ -69,12 +69,23 @@ def test_the_likely_views_are_the_defaults_then_one_layer_switched():
     assert all(len(v.layers ^ DEFAULT_LAYERS) <= 1 for v in views)
 
 
+@pytest.mark.parametrize(
+    ("chosen", "count"), [(None, 66), ("0", 0), ("6", 6), ("500", 66), ("x", 66)]
+)
+def test_korea_map_prepare_limits_the_views_made_unasked(monkeypatch, chosen, count):
+    if chosen is None:
+        monkeypatch.delenv(PREPARE_ENV, raising=False)
+    else:
+        monkeypatch.setenv(PREPARE_ENV, chosen)
+    assert views_to_prepare(likely_views()) == likely_views()[:count]
+
+
 def test_the_builder_ends_with_the_server(tmp_path):
     # A server process that starts its builder and ends at once: the builder follows.
     script = textwrap.dedent(
         f"""
         from pathlib import Path
-        from dashboard.web.data_builder import start_builder
+        from dashboard.web.data_builder import PREPARE_ENV, start_builder, views_to_prepare
         from dashboard.web.data_files import DataFiles
         from dashboard.model.map_options import likely_views
         from events.dataset import load_dataset

@@ -8,7 +8,6 @@ from __future__ import annotations
 import gzip
 import html
 import json
-import os
 import re
 import time
 import urllib.parse
@@ -17,12 +16,12 @@ import urllib.request
 import pytest
 
 from dashboard.web.local_server import export_request, store_data
-from tests.servers import free_port, start, stop, wait_for_health
+from tests.servers import free_port, server_env, start, stop, wait_for_health
 
 
 @pytest.fixture(scope="module")
-def two_servers(tmp_path_factory):
-    env = {**os.environ, "KOREA_MAP_CACHE": str(tmp_path_factory.mktemp("shared-cache"))}
+def two_servers(tmp_path_factory, dataset):
+    env = server_env(tmp_path_factory.mktemp("shared-cache"), dataset)
     ports = [free_port(), free_port()]
     processes = [start("run.py", "--port", str(p), env=env) for p in ports]
     try:

@@ -15,7 +15,7 @@ from dash import Dash, html, set_props
 
 from dashboard.model.map_options import MapOptions, likely_views
 from dashboard.web.callbacks import register_callbacks
-from dashboard.web.data_builder import start_builder
+from dashboard.web.data_builder import start_builder, views_to_prepare
 from dashboard.web.data_files import DataFiles, default_directory, serve_data_files
 from dashboard.web.layout import build_layout, notes_layout
 from dashboard.web.security import secure
@@ -88,7 +88,7 @@ def create_app(
 
     files = DataFiles(data, data_dir)
     files.prepare([MapOptions()])  # the first viewer's; the builder makes the rest
-    likely = likely_views() if serving else []
+    likely = views_to_prepare(likely_views()) if serving else []
     if serving:
         start_builder(files, likely)
     tours = {tour.name: tour for tour in data.tours}

@@ -26,6 +26,7 @@ from dashboard.web.data_files import DataFile, DataFiles, slug_options
 
 log = logging.getLogger("dashboard")
 POLL = 0.02  # seconds between looks at the folder, on both sides
+PREPARE_ENV = "KOREA_MAP_PREPARE"
 WAIT = 60.0  # the longest a web process waits for one file before building it itself
 
 
@@ -62,6 +63,14 @@ class DataBuilder:
             time.sleep(POLL)
         asked.unlink(missing_ok=True)
         return None
+
+
+def views_to_prepare(likely: list[MapOptions]) -> list[MapOptions]:
+    """The likely views the builder makes unasked: all of them, or the first N when
+    $KOREA_MAP_PREPARE is a number (0: none, on a machine whose processors are wanted for
+    other work; a view nobody prepared is built when first asked for)."""
+    chosen = os.environ.get(PREPARE_ENV, "")
+    return likely[: int(chosen)] if chosen.isdigit() else likely
 
 
 def start_builder(files: DataFiles, likely: list[MapOptions]) -> DataBuilder | None:

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from dashboard.export.queue import REDIS_ENV
-from tests.servers import free_port, start, stop, wait_for_health
+from tests.servers import free_port, server_env, start, stop, wait_for_health
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -76,11 +76,11 @@ def celery_worker(redis_url, tmp_path_factory):
 
 
 def test_an_export_runs_on_a_celery_worker_through_redis(
-    browser, redis_url, celery_worker, tmp_path
+    browser, dataset, redis_url, celery_worker, tmp_path
 ):
     # The web server in a process of its own, as deployed (and so that this test's
     # Celery-bound callbacks never meet the other tests' apps in this process).
-    env = {**os.environ, REDIS_ENV: redis_url, "KOREA_MAP_CACHE": str(tmp_path)}
+    env = server_env(tmp_path, dataset, **{REDIS_ENV: redis_url})
     port = free_port()
     server = start("run.py", "--port", str(port), env=env)
     try:

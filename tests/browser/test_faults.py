@@ -4,7 +4,6 @@ the page keeps working; an export without Chromium says so and the map keeps wor
 from __future__ import annotations
 
 import logging
-import os
 
 import pytest
 
@@ -12,7 +11,7 @@ from dashboard.web import data_files
 from dashboard.web.app import FAILURE_NOTICE, create_app
 from dashboard.web.local_server import serving
 from events.dataset import load_dataset
-from tests.servers import free_port, start, stop, wait_for_health
+from tests.servers import free_port, server_env, start, stop, wait_for_health
 
 pytestmark = pytest.mark.browser
 
@@ -63,10 +62,10 @@ def test_a_failing_callback_shows_a_notice_and_the_page_keeps_working(open_view,
     step_right(page, "3 August 1951")
 
 
-def test_an_export_without_chromium_fails_cleanly(browser, tmp_path):
+def test_an_export_without_chromium_fails_cleanly(browser, dataset, tmp_path):
     # A server of its own, on a machine without Chromium: this process may already
     # hold a warm one.
-    env = {**os.environ, "BROWSER_PATH": "/nonexistent/chromium", "KOREA_MAP_CACHE": str(tmp_path)}
+    env = server_env(tmp_path, dataset, BROWSER_PATH="/nonexistent/chromium")
     port = free_port()
     server = start("run.py", "--port", str(port), env=env)
     try:

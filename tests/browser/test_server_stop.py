@@ -9,7 +9,7 @@ import time
 import pytest
 
 from dashboard.export.queue import children
-from tests.servers import free_port, start, stop, wait_for_health
+from tests.servers import free_port, server_env, start, stop, wait_for_health
 
 pytestmark = [
     pytest.mark.browser,
@@ -33,11 +33,9 @@ def _is_chromium(pid: int) -> bool:
         return False
 
 
-def test_a_stopped_server_leaves_no_chromium_behind(browser, tmp_path):
+def test_a_stopped_server_leaves_no_chromium_behind(browser, dataset, tmp_path):
     port = free_port()
-    server = start(
-        "run.py", "--port", str(port), env={**os.environ, "KOREA_MAP_CACHE": str(tmp_path)}
-    )
+    server = start("run.py", "--port", str(port), env=server_env(tmp_path, dataset))
     try:
         wait_for_health(port, server, seconds=240)
         page = browser.new_page(accept_downloads=True)
