@@ -7,6 +7,8 @@ Which days those are is computed here in Python from the same bundle the page dr
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from dashboard.figure.browser_bundle import map_bundle
@@ -43,17 +45,22 @@ def label_change_days(bundle: dict) -> list[int]:
     return sorted(days)
 
 
-# Draw a day as the dashboard's map, land and insets together in the map's own graph (as
-# the self-contained export does), and measure it.
-DRAW = """async ([url, day]) => {
+# Draw each day as the dashboard's map, land and insets together in the map's own graph
+# (as the self-contained export does), and measure it: all the days in one call, their
+# boxes back as one JSON text.
+DRAW_EACH = f"""async ([url, days]) => {{
   const core = window.koreaMapCore;
-  window._bundles = window._bundles || {};
-  const bundle = window._bundles[url] || (window._bundles[url] = await (await fetch(url)).json());
+  const bundle = await (await fetch(url)).json();
   const plot = document.querySelector('#map .js-plotly-plot');
   for (const id of ['map-base', 'map-inset']) document.getElementById(id).style.display = 'none';
-  const figure = core.figureFor(bundle, core.epochAt(bundle.epochs, day), null, day, null);
-  await window.Plotly.react(plot, figure.data, figure.layout);
-}"""
+  const measured = [];
+  for (const day of days) {{
+    const figure = core.figureFor(bundle, core.epochAt(bundle.epochs, day), null, day, null);
+    await window.Plotly.react(plot, figure.data, figure.layout);
+    measured.push(({BOXES})());
+  }}
+  return JSON.stringify(measured);
+}}"""
 
 
 @pytest.mark.parametrize(
@@ -82,9 +89,10 @@ def test_no_label_collides_on_any_day(browser, app_url, dataset, width, height, 
             "() => performance.getEntriesByType('resource').map(e => e.name)"
             ".find(n => n.includes('/data/bundle.'))"
         )
-        for day in days:
-            page.evaluate(DRAW, [url, day])
-            bad = collisions(page.evaluate(BOXES))
+        measured = json.loads(page.evaluate(DRAW_EACH, [url, days]))
+        assert len(measured) == len(days)
+        for day, boxes in zip(days, measured, strict=True):
+            bad = collisions(boxes)
             if bad:
                 found[day_from_number(day).isoformat()] = bad
     finally:
