@@ -224,8 +224,14 @@ def _islands_held(coast: Coast, un_mainland: shapely.Geometry) -> tuple[int, ...
 
 
 def _front_day(
-    day: dt.date, line: np.ndarray, coast: Coast, pockets: tuple[Pocket, ...], **about
+    day: dt.date,
+    line: np.ndarray,
+    coast: Coast,
+    pockets: tuple[Pocket, ...],
+    on_land: dict[int, shapely.Geometry],
+    **about,
 ) -> FrontDay:
+    """One day's front; `on_land`: each pocket's area within the land, by the pocket's id."""
     # Simplified, the resampled line keeps its bends and drops the points in between.
     line = np.asarray(LineString(np.round(line, DECIMALS)).simplify(SIMPLIFY).coords)
     south, north, cut = _sides(line, coast)
@@ -237,7 +243,7 @@ def _front_day(
     un, communist = un_main, communist_main
     if pockets:
         for pocket in pockets:
-            area = pocket.area.intersection(coast.land)
+            area = on_land[id(pocket)]
             un = un.union(area) if pocket.held_by == "UN" else un.difference(area)
         un = _polygonal(un.intersection(coast.land))
         communist = _polygonal(coast.land.difference(un))
@@ -278,6 +284,8 @@ def front_history(
     """The front on every day from the first keyframe to the last."""
     coast = coast_of(land)
     lines = [key_line(k, coast) for k in keyframes]
+    # A pocket's shape holds for many days: clipped to the land once.
+    on_land = {id(p): p.area.intersection(coast.land) for p in pockets}
     days = []
     for a, b in zip(lines, [*lines[1:], None], strict=True):
         last = b.keyframe.day if b else a.keyframe.day + dt.timedelta(days=1)
@@ -293,7 +301,7 @@ def front_history(
                     "sources": k.sources,
                     "keyframe": k,
                 }
-                days.append(_front_day(day, a.exact, coast, held, **about))
+                days.append(_front_day(day, a.exact, coast, held, on_land, **about))
                 continue
             about = {
                 "status": f"interpolated between {short_date(a.keyframe.day)} and "
@@ -305,7 +313,9 @@ def front_history(
                 "keyframe": None,
             }
             days.append(
-                _front_day(day, _line_between(a, b, offset / span, coast), coast, held, **about)
+                _front_day(
+                    day, _line_between(a, b, offset / span, coast), coast, held, on_land, **about
+                )
             )
     return FrontHistory(coast, tuple(days))
 
