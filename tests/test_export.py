@@ -340,3 +340,26 @@ def test_the_printed_date_is_in_the_maps_language(dataset, lang, written):
     snap = Snapshot(dt.date(1951, 8, 1), frozenset({"cities"}), lang=lang)
     texts = [a.get("text") for a in figure_for(dataset, snap)["layout"]["annotations"]]
     assert written in texts
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "note", "credit"),
+    [
+        ("en", "Korea, 1945–1954", "scale at 38°N", "Natural Earth (public domain)"),
+        ("ko", "한국, 1945–1954", "북위 38°(지도 중심)", "Natural Earth(퍼블릭 도메인)"),
+        ("both", "Korea, 1945–1954", "scale at 38°N", "Natural Earth (public domain)"),
+    ],
+)
+def test_the_words_round_the_printed_map_are_in_its_language(dataset, lang, title, note, credit):
+    figure = figure_for(dataset, Snapshot(dt.date(1951, 8, 1), lang=lang))
+    texts = " ".join(a.get("text", "") for a in figure["layout"]["annotations"])
+    texts += " ".join(str(t.get("text")) for t in figure["data"] if t.get("mode") == "text")
+    assert title in texts and note in texts and credit in texts
+    # The caption beside it is written in English, whatever the map's language.
+    assert Snapshot(dt.date(1951, 8, 1), lang=lang).heading("en").startswith("Korea, 1945")
+
+
+def test_a_title_asked_for_is_printed_as_asked_in_any_language(dataset):
+    snap = Snapshot(dt.date(1951, 8, 1), lang="ko", title="Figure 3")
+    texts = [a.get("text", "") for a in figure_for(dataset, snap)["layout"]["annotations"]]
+    assert "<b>Figure 3</b>" in texts and not any("한국, 1945" in t for t in texts)

@@ -79,7 +79,7 @@ def run(data: Dataset, args: argparse.Namespace) -> list[Path]:
         args.lang,
         args.width_mm,
         args.dpi,
-        Snapshot(DEFAULT_DAY).title if args.title is None else args.title,
+        args.title,
         parse_hatch(args.hatch),
     )
     if args.every_event:

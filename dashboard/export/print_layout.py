@@ -12,6 +12,7 @@ import math
 from dashboard.figure import style, talks_inset, world_inset
 from dashboard.figure.projection import CENTRE, PRINT, geo_window, north_turn, scale_factor
 from dashboard.figure.traces import decoration
+from dashboard.model.words import PRINTED, word
 from geodata.region import KM_PER_DEGREE
 
 CSS_DPI = 96  # Plotly lays out in CSS pixels: 96 to the inch
@@ -23,14 +24,10 @@ TITLE_SPACE, DATE_SPACE = 64, 36  # above the map: title and date, or the date a
 LEGEND_ROW = 20  # px a row of the legend takes (two columns)
 LEGEND_SYMBOL = 70  # px Plotly gives an entry besides its text (symbol, gaps)
 LEGEND_GAP, CREDIT_SPACE = 12, 34  # above the legend; the credit's two lines below it
-CREDIT = (
-    "Korea 1945–1954 map. Land, coast and MDL: Natural Earth (public domain); 38th parallel"
-    "<br>and DMZ computed from them. Events and places: every source is in the caption."
-)
-# The scale bar sits over the Korea Strait, clear of the insets (left).
-# Low enough that Cheju's name, above it, stays clear of its numbers.
-SCALE_LAT, SCALE_LON, SCALE_KM = 32.95, 127.6, 100
-NORTH_LON, NORTH_LAT = 131.6, 40.2  # the north arrow, over the Sea of Japan, below Chongjin
+# The north arrow and, under it, the scale bar: over the open Sea of Japan, below
+# Chongjin, clear of the coasts, the towns' names and the insets (left).
+NORTH_LON, NORTH_LAT = 131.0, 40.2
+SCALE_LAT, SCALE_KM = 39.35, 100  # the bar is centred on the arrow's meridian
 
 
 def map_aspect() -> float:
@@ -59,12 +56,17 @@ def page_size(margin: dict[str, int], width_mm: float = REFERENCE_WIDTH_MM) -> t
     return width, round(plot_width / map_aspect()) + margin["t"] + margin["b"]
 
 
-def _scale_bar() -> list[dict]:
+def print_word(key: str, lang: str, **values: object) -> str:
+    """A word of the printed map in its language, its lines broken as Plotly breaks them."""
+    return word(key, lang, PRINTED).format(**values).replace("\n", "<br>")
+
+
+def _scale_bar(lang: str) -> list[dict]:
     """A bar as long on the map as 100 km at the map's centre (38°N): drawn along its own
     parallel, where the conic's scale differs from the centre's by a fraction of a percent."""
     ground_km = SCALE_KM * scale_factor(CENTRE[1]) / scale_factor(SCALE_LAT)
     degrees = ground_km / (KM_PER_DEGREE * math.cos(math.radians(SCALE_LAT)))
-    ends = [SCALE_LON, SCALE_LON + degrees / 2, SCALE_LON + degrees]
+    ends = [NORTH_LON - degrees / 2, NORTH_LON, NORTH_LON + degrees / 2]
     tick = 0.06
     lons, lats = [ends[0], ends[2]], [SCALE_LAT, SCALE_LAT]
     for lon in ends:
@@ -88,7 +90,7 @@ def _scale_bar() -> list[dict]:
             "scale note",
             "print",
             mode="text",
-            text=[f"scale at {CENTRE[1]:.0f}°N, the map's centre"],
+            text=[print_word("scale_note", lang, lat=f"{CENTRE[1]:.0f}")],
             textposition="bottom center",
             textfont={"size": 9, "color": style.MUTED},
         ),
@@ -135,8 +137,9 @@ def _page_text(text: str, y: float, anchor: str, shift: int, size: int, colour: 
     }
 
 
-def for_print(figure: dict, title: str, date_text: str) -> dict:
-    """The dashboard's figure dressed for a page: nothing on the map itself changes."""
+def for_print(figure: dict, title: str, date_text: str, lang: str) -> dict:
+    """The dashboard's figure dressed for a page, with its words in `lang`: nothing on the
+    map itself changes."""
     printed = copy.deepcopy(figure)
     margin = margins(printed, bool(title.strip()))
     width, height = page_size(margin)
@@ -169,7 +172,10 @@ def for_print(figure: dict, title: str, date_text: str) -> dict:
     layout["annotations"] = [
         *([_page_text(f"<b>{title}</b>", 1, "bottom", 26, 17, style.INK)] if title.strip() else []),
         _page_text(date_text, 1, "bottom", 6, 13, style.MUTED),
-        {**_page_text(CREDIT, 0, "top", credit_at, 9, style.MUTED), "align": "left"},
+        {
+            **_page_text(print_word("credit", lang), 0, "top", credit_at, 9, style.MUTED),
+            "align": "left",
+        },
     ]
     layout["geo"] = {**layout["geo"], **geo_window(PRINT)}
     layout["geo2"] = {**layout["geo2"], "domain": world_inset.PRINT_DOMAIN}
@@ -187,5 +193,5 @@ def for_print(figure: dict, title: str, date_text: str) -> dict:
             "line": {"color": style.MUTED, "width": 1},
         }
     ]
-    printed["data"] = printed["data"] + _scale_bar() + _north_arrow()
+    printed["data"] = printed["data"] + _scale_bar(lang) + _north_arrow()
     return printed

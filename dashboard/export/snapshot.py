@@ -26,10 +26,9 @@ from dashboard.figure.hatching import SIDES, hatch_trace
 from dashboard.figure.map_figure import build_figure
 from dashboard.model.map_options import DEFAULT_LAYERS, LANGUAGES, MAP_LAYERS, MapOptions
 from dashboard.model.state import TIMELINE_END, TIMELINE_START, state_at
+from dashboard.model.words import PRINTED, word
 from events.dataset import Dataset
 from events.dates import written_day
-
-DEFAULT_TITLE = "Korea, 1945–1954: division, war and armistice"
 
 
 @dataclass(frozen=True)
@@ -39,8 +38,15 @@ class Snapshot:
     lang: str = "en"
     width_mm: float = 170.0
     dpi: int = 300
-    title: str = DEFAULT_TITLE
+    title: str | None = None  # None: the map's own, in its language ("" prints none)
     hatch: str | None = None  # "UN" or "communist": that side's land hatched in print
+
+    def heading(self, lang: str | None = None) -> str:
+        """The title over the map: as given, else the map's own in `lang` (by default the
+        map's language; the caption, written in English, asks for English)."""
+        if self.title is not None:
+            return self.title
+        return word("title", lang or self.lang, PRINTED)
 
     @property
     def options(self) -> MapOptions:
@@ -107,7 +113,7 @@ def figure_for(data: Dataset, snap: Snapshot) -> dict:
             i for i, t in enumerate(figure["data"]) if t["meta"].get("layer") == "control"
         )
         figure["data"].insert(last_area + 1, hatching)
-    return for_print(figure, snap.title, written_day(snap.day, snap.lang))
+    return for_print(figure, snap.heading(), written_day(snap.day, snap.lang), snap.lang)
 
 
 class Renderer:
@@ -192,12 +198,13 @@ def write_atomically(files: dict[Path, bytes]) -> None:
 
 
 def caption_only(data: Dataset, snap: Snapshot) -> bytes:
-    return caption_text(data, state_at(data, snap.day), snap.options, snap.title).encode("utf-8")
+    text = caption_text(data, state_at(data, snap.day), snap.options, snap.heading("en"))
+    return text.encode("utf-8")
 
 
 def companion_files(data: Dataset, snap: Snapshot, out: Path) -> dict[Path, bytes]:
     """The caption (.txt) and the works it cites as CSL-JSON (.json) and BibTeX (.bib)."""
-    files = caption_files(data, state_at(data, snap.day), snap.options, snap.title)
+    files = caption_files(data, state_at(data, snap.day), snap.options, snap.heading("en"))
     return {out.with_suffix(suffix): text.encode("utf-8") for suffix, text in files.items()}
 
 

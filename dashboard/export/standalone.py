@@ -34,12 +34,12 @@ def _inline(path: Path) -> str:
 def standalone_html(data, snap) -> str:
     """The page for a snapshot's layers and language, opening at its date."""
     bundle = map_bundle(data, snap.options)
-    title = html.escape(snap.title)
+    title = html.escape(snap.heading())
     return (
         "\n".join(
             [
                 "<!DOCTYPE html>",
-                '<html lang="en"><head><meta charset="utf-8">',
+                f'<html lang="{"ko" if snap.lang == "ko" else "en"}"><head><meta charset="utf-8">',
                 f"<title>{title}</title>",
                 "<style>body{margin:0;font-family:'Noto Sans','DejaVu Sans',Arial,sans-serif;}"
                 "header{padding:6px 12px;display:flex;gap:12px;align-items:center;}"

@@ -109,8 +109,26 @@ def area_name(name: str, lang: str) -> str:
     return f"{name} {AREA_NAMES_KO[name]}" if lang == "both" else name
 
 
-def word(key: str, lang: str) -> str:
-    english, korean = INTERFACE[key]
+# The printed map's own words (dashboard/export/print_layout.py): a map exported in Korean
+# is Korean throughout, round the map as on it. Line breaks are "\n".
+PRINTED: dict[str, tuple[str, str]] = {
+    "title": (
+        "Korea, 1945–1954: division, war and armistice",
+        "한국, 1945–1954: 분단, 전쟁, 정전",
+    ),
+    "scale_note": ("scale at {lat}°N,\nthe map's centre", "북위 {lat}°(지도 중심)\n기준 축척"),
+    "credit": (
+        "Korea 1945–1954 map. Land, coast and MDL: Natural Earth (public domain); 38th parallel\n"
+        "and DMZ computed from them. Events and places: every source is in the caption.",
+        "한국 1945–1954 지도. 육지·해안선·군사분계선: Natural Earth(퍼블릭 도메인). 38선과\n"
+        "비무장지대는 이를 바탕으로 계산함. 사건과 장소: 모든 출처는 캡션에 있음.",
+    ),
+}
+
+
+def word(key: str, lang: str, table: dict[str, tuple[str, str]] = INTERFACE) -> str:
+    """A word of the interface (or of `table`) in a language ("both" writes English)."""
+    english, korean = table[key]
     return korean if lang == "ko" else english
 
 
