@@ -159,6 +159,7 @@ def test_citations_name_works_and_no_field_speaks_of_the_research(dataset):
     texts = [s for e in dataset.events["sources"] for s in e] + list(dataset.places["source"])
     for text in texts:
         assert "http" not in text, text  # the address belongs to the work, not the row
+        assert "cites " not in text, text  # another work is cited on its own, not in a locator
     prose = texts + list(dataset.events["description"]) + list(dataset.events["note"])
     prose += list(dataset.places["note"].fillna(""))
     for work in dataset.works.values():
