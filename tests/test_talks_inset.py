@@ -110,7 +110,7 @@ def test_in_print_the_talks_inset_and_the_world_locator_do_not_overlap(dataset):
     # 3 December 1952: the General Assembly's resolution 610 (VII) in New York, and the
     # talks' zones: both insets at once.
     figure = build_figure(dataset, state_at(dataset, dt.date(1952, 12, 3)), MapOptions())
-    printed = for_print(figure, "", "3 December 1952")["layout"]
+    printed = for_print(figure, "", "3 December 1952", "en")["layout"]
     assert printed["geo2"]["showframe"] and printed["geo3"]["showframe"]
     world, talks = printed["geo2"]["domain"], printed["geo3"]["domain"]
     assert world["y"][0] > talks["y"][1] or talks["y"][0] > world["y"][1]
