@@ -199,3 +199,19 @@ def test_a_town_is_named_while_an_event_there_is_shown(dataset):
     assert "Ongjin" not in named(dt.date(1952, 6, 1))
     # Munsan lies 16 km from Panmunjom: its marker and its hover name it, not a label.
     assert "Munsan" not in named(dt.date(1953, 7, 27))
+
+
+def test_on_screen_the_names_of_places_have_a_halo_and_in_print_none(dataset):
+    from dashboard.export.snapshot import Snapshot, figure_for
+    from dashboard.figure import style
+
+    bundle = map_bundle(dataset, MapOptions())
+    names = [
+        v
+        for v in bundle["variants"]
+        if "text" in (v.get("mode") or "") and v["meta"]["layer"] in ("cities", "venues")
+    ]
+    assert len(names) > 10
+    assert all(v["textfont"]["shadow"] == style.LABEL_HALO for v in names)
+    printed = figure_for(dataset, Snapshot(dt.date(1948, 8, 15)))
+    assert not [t for t in printed["data"] if "shadow" in (t.get("textfont") or {})]

@@ -74,7 +74,10 @@ def test_pdf_is_vector_with_text_and_embedded_fonts(exported):
     from pypdf import PdfReader
 
     (page,) = PdfReader(exported / "armistice.pdf").pages
-    assert "Military Demarcation Line (27 July 1953)" in page.extract_text()
+    text = page.extract_text()
+    assert "Military Demarcation Line (27 July 1953)" in text
+    # Each name once: a halo drawn as a text shadow would write it twice.
+    assert text.count("Pusan") == text.count("Taegu") == text.count("Wonsan") == 1, text
     assert all(x.get("/Subtype") != "/Image" for x in xobjects(page["/Resources"]))
     for ref in page["/Resources"]["/Font"].values():
         font = ref.get_object()

@@ -141,6 +141,10 @@ def for_print(figure: dict, title: str, date_text: str, lang: str) -> dict:
     """The dashboard's figure dressed for a page, with its words in `lang`: nothing on the
     map itself changes."""
     printed = copy.deepcopy(figure)
+    # No halo round the names in print: Chromium writes a text shadow into a PDF as a
+    # second copy of the text, which a reader's search and copy would meet twice.
+    for trace in printed["data"]:
+        (trace.get("textfont") or {}).pop("shadow", None)
     margin = margins(printed, bool(title.strip()))
     width, height = page_size(margin)
     layout = printed["layout"]

@@ -87,7 +87,11 @@ def cities_traces(
                 "color": [style.INK if lab else style.MUTED for lab in labelled],
             },
             labels,
-            textfont={"size": style.CITY_LABEL_SIZE, "color": style.INK},
+            textfont={
+                "size": style.CITY_LABEL_SIZE,
+                "color": style.INK,
+                "shadow": style.LABEL_HALO,
+            },
         ),
         *_callouts(data, lang, called),
     ]
@@ -123,7 +127,11 @@ def _callouts(data: Dataset, lang: str, called: list[str]) -> list[dict]:
             mode="text",
             text=text,
             textposition=sides or "middle left",
-            textfont={"size": style.CITY_LABEL_SIZE, "color": style.INK},
+            textfont={
+                "size": style.CITY_LABEL_SIZE,
+                "color": style.INK,
+                "shadow": style.LABEL_HALO,
+            },
         ),
     ]
 
@@ -194,7 +202,7 @@ def _venue_traces_for(
                 "line": {"color": style.VENUE_IDLE, "width": 2},
             },
             idle_labels,
-            textfont={"size": style.LABEL_SIZE, "color": style.INK},
+            textfont={"size": style.LABEL_SIZE, "color": style.INK, "shadow": style.LABEL_HALO},
         ),
         {
             **_places_trace(
@@ -209,7 +217,11 @@ def _venue_traces_for(
                     "line": {"color": style.INK, "width": 1.5},
                 },
                 active_labels,
-                textfont={"size": style.LABEL_SIZE + 1, "color": style.INK},
+                textfont={
+                    "size": style.LABEL_SIZE + 1,
+                    "color": style.INK,
+                    "shadow": style.LABEL_HALO,
+                },
             ),
             # Clicking a venue in session selects the sitting it stands for.
             "customdata": [["event", event_id] for _, event_id in sittings],

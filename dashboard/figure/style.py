@@ -35,6 +35,9 @@ CATEGORY_STYLE: dict[str, dict[str, str]] = {
 }
 
 LABEL_SIZE = 13
+# A thin halo of the paper's white round a place's name: a line drawn through the name
+# (the 38th parallel runs through Kaesong's and Panmunjom's) no longer strikes it out.
+LABEL_HALO = "1px 1px 1px white, -1px -1px 1px white, 1px -1px 1px white, -1px 1px 1px white"
 CITY_LABEL_SIZE = 12
 
 
