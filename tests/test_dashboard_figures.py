@@ -215,3 +215,10 @@ def test_on_screen_the_names_of_places_have_a_halo_and_in_print_none(dataset):
     assert all(v["textfont"]["shadow"] == style.LABEL_HALO for v in names)
     printed = figure_for(dataset, Snapshot(dt.date(1948, 8, 15)))
     assert not [t for t in printed["data"] if "shadow" in (t.get("textfont") or {})]
+
+
+def test_the_pockets_are_numbered_in_the_order_they_first_appear(dataset):
+    # An order every process agrees on: the data file's content hash, its name, with it.
+    front = map_bundle(dataset, MapOptions())["front"]
+    first_seen = list(dict.fromkeys(i for on in front["pockets_on"] for i in on))
+    assert first_seen == list(range(len(front["pocket_names"])))

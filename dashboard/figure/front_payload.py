@@ -215,7 +215,13 @@ def front_payload(data: Dataset, options: MapOptions, cite, land_index: int) -> 
             "held_names": [],
         }
     shapes, islands, days, notes = _packed_days(data, "uncertainty" in wanted)
-    pockets = sorted({p for front in history.days for p in front.pockets}, key=id)
+    # The pockets in the order they first appear: the same file from every process (an
+    # order by memory address gave each build its own, and so its own content hash).
+    first_seen: dict[int, object] = {}
+    for front in history.days:
+        for pocket in front.pockets:
+            first_seen.setdefault(id(pocket), pocket)
+    pockets = list(first_seen.values())
     pocket_index = {id(p): i for i, p in enumerate(pockets)}
     return {
         "first": day_number(history.first_day),
