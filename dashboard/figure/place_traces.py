@@ -87,11 +87,7 @@ def cities_traces(
                 "color": [style.INK if lab else style.MUTED for lab in labelled],
             },
             labels,
-            textfont={
-                "size": style.CITY_LABEL_SIZE,
-                "color": style.INK,
-                "shadow": style.LABEL_HALO,
-            },
+            textfont=style.name_font(style.CITY_LABEL_SIZE),
         ),
         *_callouts(data, lang, called),
     ]
@@ -127,11 +123,7 @@ def _callouts(data: Dataset, lang: str, called: list[str]) -> list[dict]:
             mode="text",
             text=text,
             textposition=sides or "middle left",
-            textfont={
-                "size": style.CITY_LABEL_SIZE,
-                "color": style.INK,
-                "shadow": style.LABEL_HALO,
-            },
+            textfont=style.name_font(style.CITY_LABEL_SIZE),
         ),
     ]
 
@@ -202,7 +194,7 @@ def _venue_traces_for(
                 "line": {"color": style.VENUE_IDLE, "width": 2},
             },
             idle_labels,
-            textfont={"size": style.LABEL_SIZE, "color": style.INK, "shadow": style.LABEL_HALO},
+            textfont=style.name_font(style.LABEL_SIZE),
         ),
         {
             **_places_trace(
@@ -217,11 +209,7 @@ def _venue_traces_for(
                     "line": {"color": style.INK, "width": 1.5},
                 },
                 active_labels,
-                textfont={
-                    "size": style.LABEL_SIZE + 1,
-                    "color": style.INK,
-                    "shadow": style.LABEL_HALO,
-                },
+                textfont=style.name_font(style.LABEL_SIZE + 1),
             ),
             # Clicking a venue in session selects the sitting it stands for.
             "customdata": [["event", event_id] for _, event_id in sittings],

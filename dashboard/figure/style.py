@@ -41,6 +41,11 @@ LABEL_HALO = "1px 1px 1px white, -1px -1px 1px white, 1px -1px 1px white, -1px 1
 CITY_LABEL_SIZE = 12
 
 
+def name_font(size: float) -> dict:
+    """How a place's name is written on the map: in ink, with its halo."""
+    return {"size": size, "color": INK, "shadow": LABEL_HALO}
+
+
 def over(rgb: tuple[int, int, int], alpha: float, ground: str) -> str:
     """The opaque colour of `rgb` laid at `alpha` over `ground` (a #rrggbb colour).
 
