@@ -74,6 +74,7 @@ class _Packer:
 
     def __init__(self, coast: Coast):
         self.rings = coast_rings(coast)
+        self.coast_sizes = [len(r) for r in self.rings]
         self.coast = _Lookup(
             np.concatenate([_keys(r) for r in self.rings]),
             np.concatenate([np.full(len(r), ref) for ref, r in enumerate(self.rings)]),
@@ -92,7 +93,7 @@ class _Packer:
         refs, indices = line.find(keys)
         on_coast = refs < 0
         refs[on_coast], indices[on_coast] = (a[on_coast] for a in self.coast.find(keys))
-        sizes = np.array([len(r) for r in self.rings] + [line.size])
+        sizes = np.array([*self.coast_sizes, line.size])
         # How each vertex follows the one before: the next (+1) or the previous (-1) of the
         # same reference ring, or neither (0).
         step = np.zeros(len(keys), dtype=np.int64)
