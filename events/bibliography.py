@@ -11,7 +11,9 @@ import datetime as dt
 import functools
 import json
 import re
-from dataclasses import dataclass
+import string
+from collections import defaultdict
+from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -66,6 +68,8 @@ class Work:
     id: str
     csl: MappingProxyType  # the CSL-JSON item (read-only)
     line: int
+    # Chicago's "1950a", "1950b": set where two works would otherwise be cited alike.
+    year_suffix: str = ""
 
 
 @dataclass(frozen=True)
@@ -167,7 +171,28 @@ def load_bibliography(path: Path) -> dict[str, Work]:
             works[work.id] = work
             seen[same] = work.line
     log.raise_if_any()
-    return works
+    return _told_apart(works)
+
+
+def _sort_title(title: str) -> str:
+    # Chicago alphabetizes titles without a leading article.
+    return re.sub(r"^(the|an?) ", "", title.casefold())
+
+
+def _told_apart(works: dict[str, Work]) -> dict[str, Work]:
+    """The works with a year suffix on each that shares its short citation with another
+    (two telegrams of Shtykov's in 1950): letters in the order of their titles, as
+    Chicago orders them, the same in the text and in the reference list."""
+    alike: dict[str, list[Work]] = defaultdict(list)
+    for work in works.values():
+        alike[short_citation(work, "")].append(work)
+    told = dict(works)
+    for same in alike.values():
+        if len(same) > 1:
+            in_order = sorted(same, key=lambda w: _sort_title(w.csl["title"]))
+            for letter, work in zip(string.ascii_lowercase, in_order, strict=False):
+                told[work.id] = replace(work, year_suffix=letter)
+    return told
 
 
 def check_citations(texts: list[tuple[str, int, str, str]], works: dict[str, Work]) -> list:
@@ -208,13 +233,14 @@ def short_citation(work: Work, locator: str) -> str:
     if work.csl["type"].startswith("article-") and not work.csl.get("author") and len(parts) == 3:
         # An unsigned press article: the paper and the day.
         day = dt.date(*parts)
-        text = f"{work.csl['container-title']}, {day.day} {day:%B %Y}"
+        text = f"{work.csl['container-title']}, {day.day} {day:%B %Y}{work.year_suffix}"
     elif re.search(r"\d", work.csl.get("title-short", "")):
         # A short title that carries its own number names the work alone:
         # "FRUS 1951, vol. VII, pt. 1", "UNGA resolution 112 (II)".
         text = work.csl["title-short"]
     else:
-        text = f"{_authors(work.csl)} {parts[0] if parts else 'n.d.'}"
+        year = parts[0] if parts else "n.d." + ("-" if work.year_suffix else "")
+        text = f"{_authors(work.csl)} {year}{work.year_suffix}"
     return f"{text}, {locator}" if locator else text
 
 
@@ -241,6 +267,8 @@ def _style():
 def reference(work: Work) -> str:
     """The work as a reference list entry (Chicago author-date, by citeproc-py)."""
     item = {k: (list(v) if isinstance(v, list) else v) for k, v in work.csl.items()}
+    if work.year_suffix:
+        item["year-suffix"] = work.year_suffix
     return _reference(json.dumps(item, sort_keys=True))
 
 
