@@ -29,94 +29,104 @@ def problems(load, path: Path) -> list[str]:
     return str(caught.value).splitlines()
 
 
-def test_control_facts_report_every_problem():
-    known = {name: Point(127, 37) for name in ("seoul", "pusan", "taegu", "inchon", "kaesong")}
-    known["wonsan"] = Point(127.4, 39.15)
-    path = BAD / "control_facts.csv"
-    assert problems(lambda p: load_control_facts(p, known, WAR), path) == [
-        f"{path}:3: place: unknown place 'seoul_city' "
-        "(an id from geodata/places.geojson or geodata/towns.csv)",
-        f"{path}:4: from: '1950-06-31' is not a day (YYYY-MM-DD)",
-        f"{path}:5: to: 1950-12-31 is before from 1951-01-01 (a day on or after from)",
-        f"{path}:6: from: 1949-06-01 is outside the war (1950-06-25 to 1953-07-27)",
-        f"{path}:7: held_by: 'KPA' (UN | communist)",
-        f"{path}:8: sources: empty (citations separated by ' | ')",
-        f"{path}:9: from: gives seoul to the UN side while line 2 gives it to the communist side "
-        "(one holder a day)",
-    ]
+# Places the bad fixtures name, for the loaders that check a row's place.
+KNOWN = {name: Point(127, 37) for name in ("seoul", "pusan", "taegu", "inchon", "kaesong")}
+KNOWN["wonsan"] = Point(127.4, 39.15)
+ZONE_PLACES = {name: Point(126.7, 37.9) for name in ("panmunjom", "kaesong", "munsan")}
+MAP_DAYS = (dt.date(1945, 8, 10), dt.date(1954, 6, 15))
+
+# Each bad file of the front's data, how it is read, and every line it must report, in
+# order ("LINE: column: what is wrong (what is expected)").
+EVERY_PROBLEM = {
+    "control_facts.csv": (
+        lambda p: load_control_facts(p, KNOWN, WAR),
+        [
+            "3: place: unknown place 'seoul_city' "
+            "(an id from geodata/places.geojson or geodata/towns.csv)",
+            "4: from: '1950-06-31' is not a day (YYYY-MM-DD)",
+            "5: to: 1950-12-31 is before from 1951-01-01 (a day on or after from)",
+            "6: from: 1949-06-01 is outside the war (1950-06-25 to 1953-07-27)",
+            "7: held_by: 'KPA' (UN | communist)",
+            "8: sources: empty (citations separated by ' | ')",
+            "9: from: gives seoul to the UN side while line 2 gives it to the communist side "
+            "(one holder a day)",
+        ],
+    ),
+    "towns.csv": (
+        load_towns,
+        [
+            '2: id: "Chech\'on" (lower-case letters, digits and _)',
+            "4: id: 'chinju' appears twice (each town once)",
+            "5: source: 'gazetteer' (geonames:<id>, or derived (say how in note))",
+            "6: note: a derived point without a note (how the point was located)",
+            "7: lon: 'east' is not a number (decimal degrees, e.g. 127.03)",
+            "8: lon: (139.69, 35.69) outside the map's box (a place in Korea)",
+        ],
+    ),
+    "neutral_zones.csv": (
+        lambda p: load_neutral_zones(p, ZONE_PLACES, MAP_DAYS),
+        [
+            "3: id: 'Panmunjom area' (lower-case letters, digits and _)",
+            "4: id: 'panmunjom_area' appears twice (each zone once)",
+            "5: name_ko: empty (the zone's name as the map writes it)",
+            "6: places: unknown place 'munsan_ni' "
+            "(an id from geodata/places.geojson or geodata/towns.csv)",
+            "7: shape: 'square' (circle | corridor)",
+            "8: places: 2 places for a circle (its centre's id)",
+            "9: places: 1 place for a corridor "
+            "(the places its road joins, in order, separated by ' | ')",
+            "10: radius_m: '5 miles' (a number of metres above 0, at most 20000)",
+            "11: radius_m: '80467' (a number of metres above 0, at most 20000)",
+            "12: accuracy_km: '' (a number of kilometres above 0, at most 20)",
+            "13: from: '1951-07-32' is not a day (YYYY-MM-DD)",
+            "14: to: 1951-07-15 is before from 1951-10-21 (a day on or after from)",
+            "15: to: 1955-01-01 is outside the map's days (1945-08-10 to 1954-06-15)",
+            "16: sources: empty (citations separated by ' | ')",
+        ],
+    ),
+    "frontlines_pockets.geojson": (
+        load_frontlines,
+        [
+            "3: name: property missing or empty (a value for name)",
+            "4: to: 1950-09-15 is before from 1950-09-20 (a day on or after from)",
+            "5: held_by: 'Marines' (UN | communist)",
+            "6: geometry: a LineString (a Polygon)",
+            "7: kind: unknown kind 'enclave' (line | pocket)",
+        ],
+    ),
+    "bibliography.yaml": (
+        load_bibliography,
+        [
+            "8: id: 'Appleman' (lower-case letters, digits and _, e.g. appleman_1961)",
+            "14: type: unknown type 'monograph' (book | report | treaty | article-magazine "
+            "| article-newspaper | article-journal | article | entry-encyclopedia | dataset "
+            "| document | legislation | speech | graphic | manuscript | webpage)",
+            "17: publisher: missing, needed for type book "
+            "(the publisher, e.g. Office of the Chief of Military History)",
+            "19: author: not a list of names "
+            "([{family: ..., given: ...}] or [{literal: an institution}])",
+            "21: issued: 'summer 1966' (YYYY, YYYY-MM or YYYY-MM-DD)",
+            "22: URL: 'http://history.army.mil/books/korea/truce/fm.htm' "
+            "(the https:// address of its official home)",
+            "24: id: 'appleman_1961' given twice, first on line 1 (one id a work)",
+            "29: title: the same work as line 1 (one entry a work)",
+            "34: container-title: missing, needed for type article-magazine "
+            "(the periodical or reference work it appears in)",
+            "34: issued: missing, needed for type article-magazine "
+            "(the year, or the day for a periodical (YYYY or YYYY-MM-DD))",
+            "37: pages: unknown field (id, type, author, editor, title, title-short, "
+            "container-title, collection-title, volume, issue, number, page, publisher, "
+            "publisher-place, archive, issued, URL, note, language)",
+        ],
+    ),
+}
 
 
-def test_towns_report_every_problem():
-    path = BAD / "towns.csv"
-    assert problems(load_towns, path) == [
-        f'{path}:2: id: "Chech\'on" (lower-case letters, digits and _)',
-        f"{path}:4: id: 'chinju' appears twice (each town once)",
-        f"{path}:5: source: 'gazetteer' (geonames:<id>, or derived (say how in note))",
-        f"{path}:6: note: a derived point without a note (how the point was located)",
-        f"{path}:7: lon: 'east' is not a number (decimal degrees, e.g. 127.03)",
-        f"{path}:8: lon: (139.69, 35.69) outside the map's box (a place in Korea)",
-    ]
-
-
-def test_neutral_zones_report_every_problem():
-    known = {name: Point(126.7, 37.9) for name in ("panmunjom", "kaesong", "munsan")}
-    days = (dt.date(1945, 8, 10), dt.date(1954, 6, 15))
-    path = BAD / "neutral_zones.csv"
-    assert problems(lambda p: load_neutral_zones(p, known, days), path) == [
-        f"{path}:3: id: 'Panmunjom area' (lower-case letters, digits and _)",
-        f"{path}:4: id: 'panmunjom_area' appears twice (each zone once)",
-        f"{path}:5: name_ko: empty (the zone's name as the map writes it)",
-        f"{path}:6: places: unknown place 'munsan_ni' "
-        "(an id from geodata/places.geojson or geodata/towns.csv)",
-        f"{path}:7: shape: 'square' (circle | corridor)",
-        f"{path}:8: places: 2 places for a circle (its centre's id)",
-        f"{path}:9: places: 1 place for a corridor "
-        "(the places its road joins, in order, separated by ' | ')",
-        f"{path}:10: radius_m: '5 miles' (a number of metres above 0, at most 20000)",
-        f"{path}:11: radius_m: '80467' (a number of metres above 0, at most 20000)",
-        f"{path}:12: accuracy_km: '' (a number of kilometres above 0, at most 20)",
-        f"{path}:13: from: '1951-07-32' is not a day (YYYY-MM-DD)",
-        f"{path}:14: to: 1951-07-15 is before from 1951-10-21 (a day on or after from)",
-        f"{path}:15: to: 1955-01-01 is outside the map's days (1945-08-10 to 1954-06-15)",
-        f"{path}:16: sources: empty (citations separated by ' | ')",
-    ]
-
-
-def test_pockets_report_every_problem():
-    path = BAD / "frontlines_pockets.geojson"
-    assert problems(load_frontlines, path) == [
-        f"{path}:3: name: property missing or empty (a value for name)",
-        f"{path}:4: to: 1950-09-15 is before from 1950-09-20 (a day on or after from)",
-        f"{path}:5: held_by: 'Marines' (UN | communist)",
-        f"{path}:6: geometry: a LineString (a Polygon)",
-        f"{path}:7: kind: unknown kind 'enclave' (line | pocket)",
-    ]
-
-
-def test_the_bibliography_reports_every_problem():
-    path = BAD / "bibliography.yaml"
-    assert problems(load_bibliography, path) == [
-        f"{path}:8: id: 'Appleman' (lower-case letters, digits and _, e.g. appleman_1961)",
-        f"{path}:14: type: unknown type 'monograph' (book | report | treaty | article-magazine | "
-        "article-newspaper | article-journal | article | entry-encyclopedia | dataset | document "
-        "| legislation | speech | graphic | manuscript | webpage)",
-        f"{path}:17: publisher: missing, needed for type book "
-        "(the publisher, e.g. Office of the Chief of Military History)",
-        f"{path}:19: author: not a list of names "
-        "([{family: ..., given: ...}] or [{literal: an institution}])",
-        f"{path}:21: issued: 'summer 1966' (YYYY, YYYY-MM or YYYY-MM-DD)",
-        f"{path}:22: URL: 'http://history.army.mil/books/korea/truce/fm.htm' "
-        "(the https:// address of its official home)",
-        f"{path}:24: id: 'appleman_1961' given twice, first on line 1 (one id a work)",
-        f"{path}:29: title: the same work as line 1 (one entry a work)",
-        f"{path}:34: container-title: missing, needed for type article-magazine "
-        "(the periodical or reference work it appears in)",
-        f"{path}:34: issued: missing, needed for type article-magazine "
-        "(the year, or the day for a periodical (YYYY or YYYY-MM-DD))",
-        f"{path}:37: pages: unknown field (id, type, author, editor, title, title-short, "
-        "container-title, collection-title, volume, issue, number, page, publisher, "
-        "publisher-place, archive, issued, URL, note, language)",
-    ]
+@pytest.mark.parametrize("name", EVERY_PROBLEM)
+def test_each_bad_file_reports_every_problem_at_once(name):
+    load, expected = EVERY_PROBLEM[name]
+    path = BAD / name
+    assert problems(load, path) == [f"{path}:{problem}" for problem in expected]
 
 
 def test_a_citation_of_an_unknown_work_is_reported_where_it_stands(tmp_path):
@@ -176,9 +186,7 @@ def test_every_citation_behind_the_front_names_a_work(dataset):
 
 
 def test_every_bad_front_fixture_is_covered():
-    used = {"control_facts.csv", "towns.csv", "frontlines_pockets.geojson", "bibliography.yaml"}
-    used.add("neutral_zones.csv")
-    assert {p.name for p in BAD.iterdir()} == used
+    assert {p.name for p in BAD.iterdir()} == set(EVERY_PROBLEM)
 
 
 def test_works_cited_alike_are_told_apart_by_a_year_suffix_in_title_order():
