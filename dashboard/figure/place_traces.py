@@ -95,7 +95,7 @@ def cities_traces(
 
 # Names set apart from their points, with a leader line, where the Kaesong-Inchon corner
 # has no room beside the point: (degrees east, degrees north) from the point to the name.
-CALLOUTS = {"ongjin": (-0.9, 0.5)}
+CALLOUTS = {"ongjin": (-0.7, -0.95)}
 
 
 def _callouts(data: Dataset, lang: str, called: list[str]) -> list[dict]:
