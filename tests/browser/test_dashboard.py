@@ -259,3 +259,42 @@ def test_the_sliders_tooltip_writes_the_day_in_the_maps_language(open_view, lang
     page.hover("#day [role=slider]")
     page.wait_for_selector(".dash-slider-tooltip", state="visible")
     assert page.inner_text(".dash-slider-tooltip").strip() == written
+
+
+# The share of the 38th parallel's drawn length that lies under a name on the main map:
+# points along the line (its own vertices and steps between them, projected as Plotly
+# projects them) that fall inside a name's box.
+PARALLEL_UNDER_NAMES = """() => {
+  const names = [...document.querySelectorAll('#map .geo text, #map-base .geo text')]
+    .filter(n => !n.closest('.geo2, .geo3') && n.textContent.trim())
+    .map(n => n.getBoundingClientRect()).filter(r => r.width);
+  for (const plot of document.querySelectorAll('#map .js-plotly-plot')) {
+    const trace = plot.data.find(t => t.meta && t.meta.layer === 'parallel38');
+    if (!trace) continue;
+    const s = plot._fullLayout.geo._subplot, r = plot.getBoundingClientRect();
+    const points = [];
+    // Plotly's projection gives the point within the graph, the frame's offset included.
+    for (let i = 0; i + 1 < trace.lon.length; i++) {
+      const a = [trace.lon[i], trace.lat[i]], b = [trace.lon[i + 1], trace.lat[i + 1]];
+      if (a[0] === null || b[0] === null) continue;
+      for (let k = 0; k < 20; k++) {
+        const f = k / 20, p = s.projection([a[0] + f * (b[0] - a[0]), a[1] + f * (b[1] - a[1])]);
+        points.push([r.left + p[0], r.top + p[1]]);
+      }
+    }
+    const under = points.filter(([x, y]) =>
+      names.some(n => x >= n.left && x <= n.right && y >= n.top && y <= n.bottom));
+    return {points: points.length, under: under.length};
+  }
+  return null;
+}"""
+
+
+@pytest.mark.parametrize("query", ["?date=1948-08-15", "?date=1948-08-15&lang=both"])
+def test_the_38th_parallel_is_not_hidden_under_names(open_view, query):
+    """On the map of division the dividing line shows from coast to coast: Kaesong and
+    Panmunjom stand on it, and names beside them once hid the whole line at laptop size."""
+    page = open_view(query)
+    drawn = page.evaluate(PARALLEL_UNDER_NAMES)
+    assert drawn is not None and drawn["points"] > 20
+    assert drawn["under"] / drawn["points"] < 0.15, drawn
