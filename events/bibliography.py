@@ -269,20 +269,55 @@ def reference(work: Work) -> str:
     item = {k: (list(v) if isinstance(v, list) else v) for k, v in work.csl.items()}
     if work.year_suffix:
         item["year-suffix"] = work.year_suffix
+    volume = VOLUME.match(item.get("volume", ""))
+    if volume:  # Chicago numbers volumes in arabic, whatever the book itself uses
+        item["volume"] = str(_arabic(volume.group(1)))
+        if volume.group(2):
+            item["part-number"] = volume.group(2)
     return _reference(json.dumps(item, sort_keys=True))
+
+
+# "VII, part 1" as the data gives a volume (and a reference manager keeps it).
+VOLUME = re.compile(r"^([IVXLC]+|\d+)(?:, part (\d+))?$")
+ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def _arabic(numeral: str) -> int:
+    values = [int(numeral)] if numeral.isdigit() else [ROMAN[c] for c in numeral]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
 
 
 @functools.lru_cache(maxsize=1024)
 def _reference(item_json: str) -> str:
     # citeproc-py takes milliseconds a work: each distinct work is written out once.
+    import warnings
+
     from citeproc import Citation as CiteprocCitation
     from citeproc import CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
 
     item = json.loads(item_json)
-    bibliography = CitationStylesBibliography(_style(), CiteProcJSON([item]), formatter.plain)
+    with warnings.catch_warnings():
+        # It warns of part-number (a CSL 1.0.2 variable) and still prints it as the style says.
+        warnings.filterwarnings("ignore", "The following arguments for Reference are unsupported")
+        source = CiteProcJSON([item])
+    bibliography = CitationStylesBibliography(_style(), source, formatter.plain)
     bibliography.register(CiteprocCitation([CitationItem(item["id"])]))
-    return str(bibliography.bibliography()[0])
+    return _finished(str(bibliography.bibliography()[0]), item)
+
+
+def _finished(entry: str, item: dict) -> str:
+    """Two rules of the style that citeproc-py leaves out. A periodical named in the
+    author's place is not named again (CSL suppresses a substituted variable): "Time.
+    1951b. “Siege of Kumsong.” October 29.", not "... Time, October 29.". And US English
+    sets a period or comma inside the closing quotation mark (none after a question mark
+    or an ellipsis)."""
+    if item["type"].startswith("article-") and not (item.get("author") or item.get("editor")):
+        named = entry.split(". ", 1)[0]
+        entry = entry.replace(f"”. {named}, ", "”. ", 1)
+    inside = re.sub(r"”([.,])", r"\1”", entry)
+    # “Another Inchon?” and “‘I Agree ...’” end on their own stops and take none more.
+    return re.sub(r"([?!]|\.\.\.’?)[.,]”", r"\1”", inside)
 
 
 def work_url(work: Work, locator: str) -> str | None:

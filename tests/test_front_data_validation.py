@@ -187,31 +187,3 @@ def test_every_citation_behind_the_front_names_a_work(dataset):
 
 def test_every_bad_front_fixture_is_covered():
     assert {p.name for p in BAD.iterdir()} == set(EVERY_PROBLEM)
-
-
-def test_works_cited_alike_are_told_apart_by_a_year_suffix_in_title_order():
-    works = load_bibliography(Path("tests/fixtures/alike_works.yaml"))
-    suffixes = {wid: w.year_suffix for wid, w in works.items()}
-    assert suffixes == {
-        "appleman_1961": "",
-        # "Telegram Shtykov ... on a Luncheon" sorts before "Telegram, Shtykov ..."
-        "wilson_shtykov_1950_01_19": "a",
-        "wilson_112046": "b",
-        "time_1951_10_29_resumption": "a",  # "Resumption" before "Siege of Kumsong"
-        "time_1951_10_29": "b",
-        "encykorea_e0006713": "a",  # 군정장관 before 초산군
-        "encykorea_e0057010": "b",
-    }
-    assert cited(works, "wilson_112046: doc. 1")[0] == "Shtykov 1950b, doc. 1"
-    assert cited(works, "time_1951_10_29")[0] == "Time, 29 October 1951b"
-    assert cited(works, "encykorea_e0057010")[0] == "Academy of Korean Studies n.d.-b"
-    # The reference list carries the same letter, so the text leads to one entry.
-    assert cited_in_full(works, "wilson_112046").startswith("Shtykov, Terentii F. 1950b.")
-    aks = cited_in_full(works, "encykorea_e0057010")
-    assert aks.startswith("Academy of Korean Studies. n.d.-b.")
-    assert cited_in_full(works, "appleman_1961").startswith("Appleman, Roy E. 1961. South")
-
-
-def test_no_two_shipped_works_are_cited_alike(dataset):
-    labels = [cited(dataset.works, wid)[0] for wid in dataset.works]
-    assert len(set(labels)) == len(labels) == len(dataset.works)

@@ -1,0 +1,70 @@
+"""The works and how they are written out: the short citation in the text, and the
+reference list entry in the Chicago author-date style (citeproc-py, with the style's rules
+that citeproc-py leaves out)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from events.bibliography import cited, cited_in_full, csl_items, load_bibliography, reference
+
+
+def test_works_cited_alike_are_told_apart_by_a_year_suffix_in_title_order():
+    works = load_bibliography(Path("tests/fixtures/alike_works.yaml"))
+    suffixes = {wid: w.year_suffix for wid, w in works.items()}
+    assert suffixes == {
+        "appleman_1961": "",
+        # "Telegram Shtykov ... on a Luncheon" sorts before "Telegram, Shtykov ..."
+        "wilson_shtykov_1950_01_19": "a",
+        "wilson_112046": "b",
+        "time_1951_10_29_resumption": "a",  # "Resumption" before "Siege of Kumsong"
+        "time_1951_10_29": "b",
+        "encykorea_e0006713": "a",  # 군정장관 before 초산군
+        "encykorea_e0057010": "b",
+    }
+    assert cited(works, "wilson_112046: doc. 1")[0] == "Shtykov 1950b, doc. 1"
+    assert cited(works, "time_1951_10_29")[0] == "Time, 29 October 1951b"
+    assert cited(works, "encykorea_e0057010")[0] == "Academy of Korean Studies n.d.-b"
+    # The reference list carries the same letter, so the text leads to one entry.
+    assert cited_in_full(works, "wilson_112046").startswith("Shtykov, Terentii F. 1950b.")
+    aks = cited_in_full(works, "encykorea_e0057010")
+    assert aks.startswith("Academy of Korean Studies. n.d.-b.")
+    assert cited_in_full(works, "appleman_1961").startswith("Appleman, Roy E. 1961. South")
+
+
+def test_no_two_shipped_works_are_cited_alike(dataset):
+    labels = [cited(dataset.works, wid)[0] for wid in dataset.works]
+    assert len(set(labels)) == len(labels) == len(dataset.works)
+
+
+def test_a_periodical_named_in_the_authors_place_is_not_named_again(dataset):
+    works = dataset.works
+    assert reference(works["time_1951_10_29"]) == "Time. 1951b. “Siege of Kumsong.” October 29."
+    assert reference(works["hindustan_times_1951_08_24"]) == (
+        "Hindustan Times (New Delhi). 1951. “Korean Truce Talks Suspended.” August 24."
+    )
+
+
+def test_a_period_or_comma_stands_inside_the_closing_quotation_mark(dataset):
+    works = dataset.works
+    assert reference(works["boose_1995"]).startswith(
+        "Boose, Donald W., Jr. 1995. “Portentous Sideshow: The Korean Occupation Decision.” "
+        "Parameters"
+    )
+    # A title's own question mark or ellipsis ends it; no period is added.
+    assert reference(works["time_1951_06_18"]) == "Time. 1951. “Another Inchon?” June 18."
+    assert reference(works["time_1953_04_20"]) == "Time. 1953. “‘I Agree ...’” April 20."
+    assert not any("”." in reference(w) or "”," in reference(w) for w in works.values())
+
+
+def test_volumes_are_printed_in_arabic_numerals_with_their_part(dataset):
+    works = dataset.works
+    assert "Korea and China. Vol. 7, pt. 1. Foreign Relations of the United States, 1951." in (
+        reference(works["frus_1951_v07p1"])
+    )
+    assert "The East-Central Front. Vol. 4. U.S. Marine Operations" in reference(works["usmc_vol4"])
+    assert "Indochina. Vol. 13, pt. 2." in reference(works["frus_1952_54_v13p2"])
+    # A reference manager is given the volume as the book numbers it.
+    exported = {item["id"]: item for item in csl_items(works.values())}
+    assert exported["frus_1951_v07p1"]["volume"] == "VII, part 1"
+    assert "part-number" not in exported["frus_1951_v07p1"]
