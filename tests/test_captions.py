@@ -35,6 +35,21 @@ def test_the_caption_is_one_paragraph_then_the_data_line_then_references(talks):
     assert heading == "References"
     assert len(references.splitlines()) == len(talks.works)
     assert len(talks.text) < 4000  # a caption, not an appendix
+    # As an editor would set it: days written out alike, no parenthesis straight after another.
+    assert "interpolated between 16 July 1951 and 31 August 1951" in paragraph
+    assert not re.search(
+        r"\b\d{1,2} (Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4}", paragraph
+    )
+    assert ") (" not in paragraph
+    assert "The 38th parallel, which ceased to divide Korea on 25 June 1950, is drawn" in paragraph
+
+
+def test_a_dated_position_of_the_front_is_quoted_by_its_label(dataset):
+    day = dt.date(1950, 6, 25)
+    text = caption(dataset, state_at(dataset, day), MapOptions(), "T").text
+    label = history_of(dataset).on(day).keyframe.label
+    assert f"and the front line at a dated position, “{label}”, accurate to about" in text
+    assert "keyframe:" not in text
 
 
 def test_every_work_behind_what_is_drawn_is_cited_once(dataset, talks):

@@ -127,7 +127,7 @@ def test_the_front_note_is_in_korean_in_korean(dataset):
         f"자료에 기록된 전선 (1950년 6월 25일): {keyframe.keyframe.label}"
     )
     between = history.on(dt.date(1951, 11, 1))
-    assert between.status == "interpolated between 25 Oct 1951 and 27 Nov 1951"
+    assert between.status == "interpolated between 25 October 1951 and 27 November 1951"
     assert front_status(between, "ko") == "1951년 10월 25일과 1951년 11월 27일의 전선 사이를 보간"
     assert front_status(between, "both") == between.status
     notes = map_bundle(dataset, MapOptions(lang="ko"))["front"]["notes"]

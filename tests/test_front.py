@@ -213,7 +213,7 @@ def test_a_keyframe_day_shows_that_keyframe_and_between_the_status_says_interpol
         assert front.status == f"keyframe: {front.keyframe.label}"
     between = history.on(dt.date(1950, 8, 8))
     assert between.keyframe is None
-    assert between.status == "interpolated between 4 Aug 1950 and 12 Aug 1950"
+    assert between.status == "interpolated between 4 August 1950 and 12 August 1950"
 
 
 def test_a_broken_frontlines_file_reports_every_problem():

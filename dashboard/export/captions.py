@@ -84,18 +84,25 @@ def _sentences(data: Dataset, state: MapState, options: MapOptions, cite: _Citin
             f" apart from the line {cite(p.sources)}"
             for p in front.pockets
         )
+        # A keyframe's label reads as a quotation in a sentence: "the front line at a dated
+        # position, “Dawn 25 June 1950: ...”", not "the front line, keyframe: Dawn ...".
+        status = (
+            f" at a dated position, “{front.keyframe.label}”"
+            if front.keyframe is not None
+            else f", {front.status}"
+        )
         yield (
             f"It shows {', '.join(what[:-1]) + ' and ' if len(what) > 1 else ''}"
-            f"{what[-1]}, {front.status}, accurate to about {front.accuracy_km:g} km "
+            f"{what[-1]}{status}, accurate to about {front.accuracy_km:g} km "
             f"{cite(front.sources)}{pockets}."
         )
     if "parallel38" in layers:
         role = (
-            "the line dividing the two zones"
+            " is the line dividing the two zones"
             if state.parallel38_divides
-            else "drawn for reference (it ceased to divide Korea on 25 June 1950)"
+            else ", which ceased to divide Korea on 25 June 1950, is drawn for reference"
         )
-        yield f"The 38th parallel is {role} {cite(LAYERS['parallel38'].cites)}."
+        yield f"The 38th parallel{role} {cite(LAYERS['parallel38'].cites)}."
     shown = state.mdl_in_force or "future" in layers
     if "mdl" in layers and shown:
         status = "in force" if state.mdl_in_force else "drawn faint, as it was agreed only later"
@@ -110,7 +117,7 @@ def _sentences(data: Dataset, state: MapState, options: MapOptions, cite: _Citin
         for m in sessions:
             place = data.places.loc[m.place]
             yield (
-                f"Talks were in session at {place['name_en']} ({m.when}) "
+                f"Talks were in session at {place['name_en']}, {m.when} "
                 f"{cite(data.events.loc[m.id, 'sources'])}."
             )
     if talks_shown(state, options):
@@ -119,7 +126,7 @@ def _sentences(data: Dataset, state: MapState, options: MapOptions, cite: _Citin
     told = {m.id for m in sessions}
     events = [m for m in state.events if m.id not in told] if "events" in layers else []
     if events:
-        shown = [f"{m.title} ({m.when}) {cite(data.events.loc[m.id, 'sources'])}" for m in events]
+        shown = [f"{m.title}, {m.when} {cite(data.events.loc[m.id, 'sources'])}" for m in events]
         yield "Events in force: " + "; ".join(shown) + "."
 
 

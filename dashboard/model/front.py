@@ -35,6 +35,7 @@ from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 from shapely.geometry.polygon import orient
 from shapely.ops import split
 
+from events.dates import written_day
 from geodata.frontlines import Keyframe, Pocket
 from geodata.region import GEOGRAPHIC_CRS, KM_PER_DEGREE, METRIC_CRS
 
@@ -139,11 +140,6 @@ def key_line(keyframe: Keyframe, coast: Coast) -> KeyLine:
     east = float(ring.project(Point(coords[-1])))
     exact = np.vstack([_along(coast, west), coords, _along(coast, east)])
     return KeyLine(keyframe, west, east, _resample(exact, RESAMPLED_POINTS), exact)
-
-
-def short_date(day: dt.date) -> str:
-    """'4 Aug 1950': the form the front's status uses."""
-    return f"{day.day} {day.strftime('%b')} {day.year}"
 
 
 @dataclass(frozen=True)
@@ -304,8 +300,8 @@ def front_history(
                 days.append(_front_day(day, a.exact, coast, held, on_land, **about))
                 continue
             about = {
-                "status": f"interpolated between {short_date(a.keyframe.day)} and "
-                f"{short_date(b.keyframe.day)}",
+                "status": f"interpolated between {written_day(a.keyframe.day)} and "
+                f"{written_day(b.keyframe.day)}",
                 "between": (a.keyframe.day, b.keyframe.day),
                 # Between keyframes the line is a guess: as uncertain as the less certain.
                 "accuracy_km": max(a.keyframe.accuracy_km, b.keyframe.accuracy_km),

@@ -208,7 +208,7 @@ def test_the_front_moves_and_the_un_area_grows_by_november_1950(open_view):
     assert august["lat"] != november["lat"]
     assert max(november["lat"]) > max(august["lat"]) + 3  # from the Naktong to near the Yalu
     assert november["un"] > 5 * august["un"]
-    assert "interpolated between 12 Aug 1950 and 18 Aug 1950" in august["note"]
+    assert "interpolated between 12 August 1950 and 18 August 1950" in august["note"]
     assert "Appleman 1961, ch. XXXV" in november["note"]  # its sources, listed
 
 
