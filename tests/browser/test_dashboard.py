@@ -202,7 +202,7 @@ def test_the_front_moves_and_the_un_area_grows_by_november_1950(open_view):
     august = front_on_page(page)
     open_view("?date=1950-11-20")
     page.wait_for_function(
-        "() => document.getElementById('front-note').innerText.includes('15 Nov 1950')"
+        "() => document.getElementById('front-note').innerText.includes('15 November 1950')"
     )
     november = front_on_page(page)
     assert august["lat"] != november["lat"]
