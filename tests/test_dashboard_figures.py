@@ -222,3 +222,17 @@ def test_the_pockets_are_numbered_in_the_order_they_first_appear(dataset):
     front = map_bundle(dataset, MapOptions())["front"]
     first_seen = list(dict.fromkeys(i for on in front["pockets_on"] for i in on))
     assert first_seen == list(range(len(front["pocket_names"])))
+
+
+def test_panmunjoms_name_stands_above_the_parallel_only_while_it_divides_korea(dataset):
+    from dashboard.figure.place_traces import venue_traces
+
+    def side(day: dt.date) -> dict[str, str]:
+        idle = venue_traces(dataset, state_at(dataset, day), "en")[0]
+        names = [str(t).strip("\u00a0") for t in idle["text"]]
+        return dict(zip(names, idle["textposition"], strict=True))
+
+    assert side(dt.date(1948, 8, 15)) == {"Kaesong": "top left", "Panmunjom": "top right"}
+    # From the invasion the front and, later, the 1953 line run north-east from Panmunjom.
+    assert side(dt.date(1950, 6, 25))["Panmunjom"] == "middle right"
+    assert side(dt.date(1953, 7, 28))["Panmunjom"] == "middle right"

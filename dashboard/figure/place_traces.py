@@ -31,15 +31,17 @@ def _places_trace(
     name: str,
     marker: dict,
     labels: list[str],
+    positions: list[str] | None = None,
     **extra,
 ) -> dict:
+    positions = list(places["label_position"]) if positions is None else positions
     return {
         "type": "scattergeo",
         "mode": "markers+text",
         "lon": [round(p.x, 5) for p in places.geometry],
         "lat": [round(p.y, 5) for p in places.geometry],
-        "text": _padded(labels, list(places["label_position"])),
-        "textposition": list(places["label_position"]) if len(places) else "middle right",
+        "text": _padded(labels, positions),
+        "textposition": positions if len(places) else "middle right",
         "hovertext": [place_name(r, "both") for _, r in places.iterrows()],
         "hoverinfo": "text",
         "marker": marker,
@@ -155,15 +157,28 @@ def venue_places(data: Dataset) -> frozenset[str]:
     return frozenset(sitting | set(data.places.index[data.places["kind"] == "venue"]))
 
 
+# Kaesong and Panmunjom stand on the 38th parallel; beside their points, their names hid
+# the whole dividing line at laptop size. Kaesong's is always above and to the left (over
+# land and sea the front never crosses, clear of Ongjin's marker). Panmunjom's goes above
+# the line while it divides Korea, and from 25 June 1950 beside its point again, where
+# above it would lie on the front and the 1953 line that run north-east from Panmunjom.
+ABOVE_THE_PARALLEL = {"panmunjom": "top right"}
+
+
 def venue_traces(data: Dataset, state: MapState, lang: str) -> list[dict]:
     home = _home_places(data)
     sittings = {m.place: m.id for m in state.sessions if m.place in home.index}
-    return _venue_traces_for(data, tuple(sittings.items()), lang)
+    return _venue_traces_for(data, tuple(sittings.items()), lang, state.parallel38_divides)
+
+
+def _label_positions(places: gpd.GeoDataFrame, parallel_divides: bool) -> list[str]:
+    moved = ABOVE_THE_PARALLEL if parallel_divides else {}
+    return [moved.get(pid, where) for pid, where in places["label_position"].items()]
 
 
 @kept(maxsize=64)
 def _venue_traces_for(
-    data: Dataset, sittings: tuple[tuple[str, str], ...], lang: str
+    data: Dataset, sittings: tuple[tuple[str, str], ...], lang: str, parallel_divides: bool
 ) -> list[dict]:
     """Idle venues and venues in session (place, sitting event); few combinations: cached."""
     home = _home_places(data)
@@ -176,7 +191,7 @@ def _venue_traces_for(
     # explains it), which keeps the label short in the crowded Kaesong–Seoul corner.
     # In "both", a venue in session named to its right (Panmunjom) has English over Korean:
     # its bold name is the widest label of the crowded corner, and would reach the talks'
-    # inset when presenting. (Kaesong's, to its left, runs out over the sea.)
+    # inset when presenting. (Kaesong's, above and to its left, runs out over the sea.)
     active_labels = [
         f"<b>{place_name(r, lang, stacked='right' in r['label_position'])}</b>"
         for _, r in active.iterrows()
@@ -194,6 +209,7 @@ def _venue_traces_for(
                 "line": {"color": style.VENUE_IDLE, "width": 2},
             },
             idle_labels,
+            _label_positions(idle, parallel_divides),
             textfont=style.name_font(style.LABEL_SIZE),
         ),
         {
@@ -209,6 +225,7 @@ def _venue_traces_for(
                     "line": {"color": style.INK, "width": 1.5},
                 },
                 active_labels,
+                _label_positions(active, parallel_divides),
                 textfont=style.name_font(style.LABEL_SIZE + 1),
             ),
             # Clicking a venue in session selects the sitting it stands for.
