@@ -160,9 +160,9 @@ def venue_places(data: Dataset) -> frozenset[str]:
 # Kaesong and Panmunjom stand on the 38th parallel; beside their points, their names hid
 # the whole dividing line at laptop size. Kaesong's is always above and to the left (north
 # of the 1951-53 front, which runs south of Kaesong, and clear of Ongjin's marker; data:
-# geodata/places.geojson). Panmunjom's goes above
-# the line while it divides Korea, and from 25 June 1950 beside its point again, where
-# above it would lie on the front and the 1953 line that run north-east from Panmunjom.
+# geodata/places.geojson). Panmunjom's goes above the line while it divides Korea, and
+# from 25 June 1950 beside its point again, where above it would lie on the front and the
+# 1953 line that run north-east from Panmunjom.
 ABOVE_THE_PARALLEL = {"panmunjom": "top right"}
 
 
