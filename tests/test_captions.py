@@ -50,6 +50,10 @@ def test_a_dated_position_of_the_front_is_quoted_by_its_label(dataset):
     label = history_of(dataset).on(day).keyframe.label
     assert f"and the front line at a dated position, “{label}”, accurate to about" in text
     assert "keyframe:" not in text
+    # Seoul fell on 28 June: marked on the map of 25 June, but not said to be in force.
+    assert "Events marked on the map (an event of a single day is marked from 3 days" in text
+    assert "Seoul falls to North Korean forces, 28 June 1950" in text
+    assert "in force:" not in text
 
 
 def test_every_work_behind_what_is_drawn_is_cited_once(dataset, talks):

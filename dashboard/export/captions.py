@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from dashboard.figure.talks_inset import talks_shown
 from dashboard.model.front import history_of
 from dashboard.model.map_options import MapOptions
-from dashboard.model.state import MapState
+from dashboard.model.state import ONE_DAY_HALO, MapState
 from events.bibliography import Work, bibtex, csl_items, parse_citation, reference, short_citation
 from events.dataset import Dataset
 from events.dates import format_day
@@ -127,7 +127,13 @@ def _sentences(data: Dataset, state: MapState, options: MapOptions, cite: _Citin
     events = [m for m in state.events if m.id not in told] if "events" in layers else []
     if events:
         shown = [f"{m.title}, {m.when} {cite(data.events.loc[m.id, 'sources'])}" for m in events]
-        yield "Events in force: " + "; ".join(shown) + "."
+        # A one-day event is marked for some days either side of its day (state.py), so the
+        # caption says so rather than calling an event of three days later "in force".
+        halo = ONE_DAY_HALO.days
+        yield (
+            f"Events marked on the map (an event of a single day is marked from {halo} days "
+            f"before it to {halo} days after): " + "; ".join(shown) + "."
+        )
 
 
 def _talks_inset_sentence(state: MapState, cite: _Citing) -> str:
