@@ -1,4 +1,4 @@
-"""What is true on a given day: which lines hold, which talks sit, which events are in force.
+"""What is true on a given day: which lines hold, which talks sit, which events are shown.
 
 Pure functions over the loaded Dataset; no Dash, no Plotly.
 """
@@ -92,7 +92,7 @@ class MapState:
     day: dt.date
     parallel38_divides: bool  # the 38th parallel is the dividing line (not just a reference)
     mdl_in_force: bool  # the 1953 MDL and DMZ exist (before: only the future line)
-    events: tuple[EventMark, ...]  # events in force, by date
+    events: tuple[EventMark, ...]  # in progress, or one-day events within ONE_DAY_HALO
     sessions: tuple[EventMark, ...]  # negotiation sittings in session at their place
     zones: tuple[NeutralZone, ...] = ()  # the talks' neutral zones that hold
     talks_area: bool = False  # the armistice talks have opened: their area has an inset
