@@ -27,8 +27,9 @@ LAND_NAMES = ("China", "Mongolia", "USSR", "Japan", "Korea")
 NEIGHBOUR_SCREEN_DETAIL = 0.01  # degrees (about 1 km)
 # Text that names the land areas; positions are only where the words sit on the map.
 # CHINA stands on the Liaodong peninsula: clear of the legend, and of the tour picker
-# over the top of the map when presenting.
-AREA_LABELS = [("CHINA", 122.2, 41.1), ("USSR", 131.1, 43.15), ("JAPAN", 129.9, 33.3)]
+# over the top of the map when presenting. JAPAN stands inland on northern Kyushu, where
+# on its west coast the coastline and the islands ran through the word.
+AREA_LABELS = [("CHINA", 122.2, 41.1), ("USSR", 131.1, 43.15), ("JAPAN", 131.0, 33.3)]
 
 
 def static_traces(data: Dataset, options: MapOptions) -> list[dict]:
