@@ -68,7 +68,7 @@ def format_date(date: HistoricalDate, lang: str = "en") -> str:
         return str(first.year)
     if date.precision == "month":
         return f"{calendar.month_name[first.month]} {first.year}"
-    return f"{first.day} {calendar.month_name[first.month]} {first.year}"
+    return format_day(first)
 
 
 def format_day(day: dt.date) -> str:

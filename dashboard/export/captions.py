@@ -16,7 +16,7 @@ from dashboard.model.state import ONE_DAY_HALO, MapState
 from events.bibliography import Work, bibtex, csl_items, parse_citation, reference, short_citation
 from events.dataset import Dataset
 from events.dates import format_day
-from geodata.catalogue import LAYERS
+from geodata.catalogue import INVASION, LAYERS
 
 DATA_LINE = (
     "Data: land and coast from Natural Earth 1:10m (public domain); place positions from "
@@ -100,7 +100,7 @@ def _sentences(data: Dataset, state: MapState, options: MapOptions, cite: _Citin
         role = (
             " is the line dividing the two zones"
             if state.parallel38_divides
-            else ", which ceased to divide Korea on 25 June 1950, is drawn for reference"
+            else f", which ceased to divide Korea on {format_day(INVASION)}, is drawn for reference"
         )
         yield f"The 38th parallel{role} {cite(LAYERS['parallel38'].cites)}."
     shown = state.mdl_in_force or "future" in layers
