@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from events.bibliography import cited, cited_in_full, csl_items, load_bibliography, reference
+from events.bibliography import cited, cited_in_full, load_bibliography, reference
+from events.reference_files import csl_items
 
 
 def test_works_cited_alike_are_told_apart_by_a_year_suffix_in_title_order():

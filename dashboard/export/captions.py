@@ -13,9 +13,10 @@ from dashboard.figure.talks_inset import talks_shown
 from dashboard.model.front import history_of
 from dashboard.model.map_options import MapOptions
 from dashboard.model.state import ONE_DAY_HALO, MapState
-from events.bibliography import Work, bibtex, csl_items, parse_citation, reference, short_citation
+from events.bibliography import Work, parse_citation, reference, short_citation
 from events.dataset import Dataset
 from events.dates import format_day
+from events.reference_files import bibtex, csl_items
 from geodata.catalogue import INVASION, LAYERS
 
 DATA_LINE = (
