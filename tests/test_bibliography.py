@@ -25,12 +25,30 @@ def test_works_cited_alike_are_told_apart_by_a_year_suffix_in_title_order():
     }
     assert cited(works, "wilson_112046: doc. 1")[0] == "Shtykov 1950b, doc. 1"
     assert cited(works, "time_1951_10_29")[0] == "Time, 29 October 1951b"
-    assert cited(works, "encykorea_e0057010")[0] == "Academy of Korean Studies n.d.-b"
+    # Chicago's comma before "n.d." (citeproc-py alone would drop the "n.d.").
+    assert cited(works, "encykorea_e0057010")[0] == "Academy of Korean Studies, n.d.-b"
     # The reference list carries the same letter, so the text leads to one entry.
     assert cited_in_full(works, "wilson_112046").startswith("Shtykov, Terentii F. 1950b.")
     aks = cited_in_full(works, "encykorea_e0057010")
     assert aks.startswith("Academy of Korean Studies. n.d.-b.")
     assert cited_in_full(works, "appleman_1961").startswith("Appleman, Roy E. 1961. South")
+
+
+def test_the_style_writes_who_and_when_in_the_text(dataset):
+    """The author-date part of a citation is the style's (citeproc-py), not the map's own:
+    the 18th edition of Chicago names the first of three or more authors and "et al.",
+    joins two with "and", sets a comma before "n.d.", and cites a treaty or a law by its
+    short title."""
+    works = dataset.works
+    assert cited(works, "usmc_vol4: ch. VII")[0] == "Montross et al. 1962, ch. VII"
+    assert cited(works, "usmc_vol1")[0] == "Montross and Canzona 1954"
+    assert cited(works, "geonames")[0] == "GeoNames, n.d."
+    assert cited(works, "armistice_agreement_1953: art. I")[0] == (
+        "Korean Armistice Agreement 1953, art. I"
+    )
+    # The map's own forms: an official series by its symbol, unsigned press by paper and day.
+    assert cited(works, "frus_1951_v07p1: doc. 300")[0] == "FRUS 1951, vol. VII, pt. 1, doc. 300"
+    assert cited(works, "time_1951_06_18")[0] == "Time, 18 June 1951"
 
 
 def test_no_two_shipped_works_are_cited_alike(dataset):
