@@ -90,7 +90,7 @@ def test_csl_json_reads_back_with_citeproc_and_keeps_stable_ids(dataset):
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
     from citeproc.source.json import CiteProcJSON
 
-    from events.bibliography import _style
+    from events.chicago_style import _style
 
     options = MapOptions()
     one = json.loads(caption_files(dataset, state_at(dataset, TALKS), options, "")[".json"])
