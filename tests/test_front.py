@@ -11,7 +11,7 @@ import geopandas as gpd
 import numpy as np
 import pytest
 import shapely
-from shapely.geometry import Point
+from shapely.geometry import Point, box
 
 from dashboard.model.front import history_of, uncertainty_band
 from geodata.catalogue import ARMISTICE, INVASION
@@ -62,9 +62,13 @@ def test_the_last_keyframe_is_the_mdl_and_the_first_the_parallel(dataset):
 
 
 def test_keyframe_lines_lie_on_land_within_their_accuracy(dataset):
+    land = metric(dataset.land)[0]
     for k in dataset.keyframes:
-        line, land = metric(k.line, dataset.land)
-        off_land = line.difference(land.buffer(k.accuracy_km * 1000))
+        line, reach = metric(k.line)[0], k.accuracy_km * 1000
+        # Only land within reach of the line's box can bring the line within reach of land:
+        # buffering that part alone gives the same answer as buffering the peninsula.
+        near = land.intersection(box(*line.bounds).buffer(reach, join_style="mitre"))
+        off_land = line.difference(near.buffer(reach))
         assert off_land.length < 0.02 * line.length, k.day
 
 
