@@ -168,6 +168,22 @@ def test_citations_name_works_and_no_field_speaks_of_the_research(dataset):
         assert not [p for p in prose if words in p.lower()], words
 
 
+# A disagreement names the work that disagrees; "other accounts" cites nothing.
+UNNAMED_WORKS = ("other accounts", "some accounts", "secondary accounts", "some sources",
+                 "other sources")  # fmt: skip
+
+
+def test_a_note_that_reports_a_disagreement_names_the_work(dataset):
+    notes = list(dataset.events["note"]) + list(dataset.places["note"].fillna(""))
+    notes += [stop.notes for tour in dataset.tours for stop in tour.stops]
+    notes += [town.note for town in dataset.towns.values()]
+    for rows in (dataset.keyframes, dataset.pockets, dataset.control_facts):
+        notes += [row.note for row in rows]
+    assert len(notes) > 300
+    for words in UNNAMED_WORKS:
+        assert not [n for n in notes if words in (n or "").lower()], words
+
+
 def test_at_least_120_events_and_the_ones_a_lecture_on_the_armistice_needs(dataset):
     events = dataset.events
     assert len(events) >= 120
