@@ -234,11 +234,14 @@ def _who_and_when(work: Work) -> tuple:
     """What an author-date citation is made of, to tell apart works that would read alike
     without rendering each: the names (or, for a work without, the title or periodical
     that stands in their place) and the year."""
-    people = work.csl.get("author") or work.csl.get("editor") or []
-    names = tuple(p.get("family") or p.get("literal") for p in people)
-    if not names or work.csl["type"] in ("treaty", "legislation"):
-        names = (work.csl.get("title-short") or work.csl.get("container-title") or "",)
-    issued = work.csl.get("issued")
+    csl = work.csl
+    names = tuple(p.get("family") or p.get("literal") for p in csl.get("author") or ())
+    names = names or tuple(p.get("family") or p.get("literal") for p in csl.get("editor") or ())
+    if csl["type"].startswith("article-") and not names:
+        names = (csl["container-title"],)  # "Time 1947"
+    elif not names or csl["type"] in ("treaty", "legislation"):
+        names = (csl.get("title-short") or csl["title"],)  # a law by its name
+    issued = csl.get("issued")
     return names, issued["date-parts"][0][0] if issued else None
 
 

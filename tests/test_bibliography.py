@@ -104,3 +104,27 @@ def test_a_citation_by_author_leads_to_the_entry_that_begins_with_that_name(data
         "Constitution of the Republic of Korea 1948, preamble"
     )
     assert reference(constitution).startswith("Constitution of the Republic of Korea")
+
+
+def test_works_that_read_differently_take_no_letter(tmp_path):
+    # Unsigned works are cited by their title (or their periodical), laws by their short
+    # title: only those that would read alike are lettered.
+    path = tmp_path / "works.yaml"
+    path.write_text(
+        "- {id: one, type: report, title: First Report, publisher: P, issued: '1950'}\n"
+        "- {id: two, type: report, title: Second Report, publisher: P, issued: '1950'}\n"
+        "- {id: law, type: legislation, title: A Law, title-short: Law, issued: '1950',"
+        " author: [{literal: Assembly}]}\n"
+        "- {id: act, type: legislation, title: An Act, title-short: Act, issued: '1950',"
+        " author: [{literal: Assembly}]}\n"
+        "- {id: sun, type: article-newspaper, title: A, container-title: Sun, issued: '1950'}\n"
+        "- {id: sun2, type: article-newspaper, title: B, container-title: Sun, issued: '1950'}\n",
+        encoding="utf-8",
+    )
+    works = load_bibliography(path)
+    assert {wid: w.year_suffix for wid, w in works.items()} == {
+        "one": "", "two": "", "law": "", "act": "", "sun": "a", "sun2": "b",
+    }  # fmt: skip
+    assert cited(works, "one")[0] == "First Report 1950"
+    assert cited(works, "act: sec. 2")[0] == "Act 1950, sec. 2"
+    assert cited(works, "sun2")[0] == "Sun 1950b"
