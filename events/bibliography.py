@@ -12,6 +12,7 @@ import datetime as dt
 import re
 import string
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -28,6 +29,7 @@ CITATION = re.compile(r"^([a-z][a-z0-9_]*)(?::\s*(.+))?$")
 FRUS_HOME = "https://history.state.gov/historicaldocuments/"
 FRUS_DOCUMENT = re.compile(r"^docs?\. (\d+)\b")
 DAY = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+NUMBER_RANGE = re.compile(r"(\d)-(\d)")
 # What each type of work must give, besides its title, for a reader to find it; "a|b"
 # means either field will do (a telegram is found by its archive, a report by its issuer).
 FOUND_BY = "publisher|archive|container-title"
@@ -250,7 +252,12 @@ def short_citation(work: Work, locator: str) -> str:
     written by citeproc-py in the Chicago author-date style (three authors, "n.d.", a
     treaty by its short title), but for the map's own forms of press and official series."""
     text = _cited_by_own_form(work) or written(_styled_item(work))[0]
-    return f"{text}, {locator}" if locator else text
+    return f"{text}, {_ranged(locator)}" if locator else text
+
+
+def _ranged(locator: str) -> str:
+    # Chicago joins a range of pages or paragraphs with an en dash: "pp. 489–491".
+    return NUMBER_RANGE.sub("\\1–\\2", locator)
 
 
 def csl_item(work: Work) -> dict:
@@ -261,6 +268,13 @@ def csl_item(work: Work) -> dict:
 def reference(work: Work) -> str:
     """The work as a reference list entry (Chicago author-date, by citeproc-py)."""
     return written(_styled_item(work))[1]
+
+
+def in_reference_order(works: Iterable[Work]) -> list[Work]:
+    """The works as a reference list orders them: word by word, the punctuation after a
+    name not counting, so a body's own entries come before those of an office within it
+    ("United States Department of State. 1969." before "..., Bureau of Intelligence")."""
+    return sorted(works, key=lambda w: re.sub(r"[^\w\s]", "", reference(w)).casefold())
 
 
 def _styled_item(work: Work) -> dict:
@@ -312,4 +326,4 @@ def cited_in_full(works: dict[str, Work], text: str) -> str:
     """A data citation as a reference list gives it: the work in full, then the locator."""
     citation = parse_citation(text)
     entry = reference(works[citation.work]).rstrip(".")
-    return f"{entry}, {citation.locator}." if citation.locator else f"{entry}."
+    return f"{entry}, {_ranged(citation.locator)}." if citation.locator else f"{entry}."

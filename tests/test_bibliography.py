@@ -6,7 +6,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from events.bibliography import cited, cited_in_full, load_bibliography, reference
+from events.bibliography import (
+    cited,
+    cited_in_full,
+    in_reference_order,
+    load_bibliography,
+    reference,
+)
 from events.reference_files import csl_items
 
 
@@ -128,3 +134,23 @@ def test_works_that_read_differently_take_no_letter(tmp_path):
     assert cited(works, "one")[0] == "First Report 1950"
     assert cited(works, "act: sec. 2")[0] == "Act 1950, sec. 2"
     assert cited(works, "sun2")[0] == "Sun 1950b"
+
+
+def test_the_reference_list_is_in_chicagos_word_by_word_order(dataset):
+    works = dataset.works
+    ordered = in_reference_order(
+        works[w] for w in ("ibs_22_1963", "frus_1945_v06", "usmc_vol1", "montross_1951_11")
+    )
+    assert [w.id for w in ordered] == [
+        "montross_1951_11",  # "Montross, Lynn. 1951." before "Montross, Lynn, and ..."
+        "usmc_vol1",
+        "frus_1945_v06",  # the Department's own entry before its Bureau's
+        "ibs_22_1963",
+    ]
+
+
+def test_ranges_in_a_locator_take_an_en_dash(dataset):
+    assert cited(dataset.works, "hermes_1966: pp. 489-491")[0] == "Hermes 1966, pp. 489–491"
+    assert cited_in_full(dataset.works, "frus_1951_v07p1: doc. 120, pp. 150-151").endswith(
+        "doc. 120, pp. 150–151."
+    )

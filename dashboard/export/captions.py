@@ -13,7 +13,13 @@ from dashboard.figure.talks_inset import talks_shown
 from dashboard.model.front import history_of
 from dashboard.model.map_options import MapOptions
 from dashboard.model.state import ONE_DAY_HALO, MapState
-from events.bibliography import Work, parse_citation, reference, short_citation
+from events.bibliography import (
+    Work,
+    in_reference_order,
+    parse_citation,
+    reference,
+    short_citation,
+)
 from events.dataset import Dataset
 from events.dates import format_day
 from events.reference_files import bibtex, csl_items
@@ -156,7 +162,7 @@ def caption(data: Dataset, state: MapState, options: MapOptions, title: str) -> 
     cite = _Citing(data.works)
     sentences = [f"{title}." if title else "", f"Korea on {format_day(state.day)}."]
     sentences += list(_sentences(data, state, options, cite))
-    works = sorted(cite.used.values(), key=lambda w: reference(w).casefold())
+    works = in_reference_order(cite.used.values())
     return Caption(" ".join(s for s in sentences if s), tuple(works))
 
 
