@@ -83,13 +83,26 @@ def written_day(day: dt.date, lang: str = "en") -> str:
 
 
 def format_span(start: HistoricalDate, end: HistoricalDate | None, lang: str = "en") -> str:
-    """'10 July 1951 – 23 August 1951', 'May 1947', in the language asked for ('both':
-    English, then Korean)."""
+    """'10 July – 23 August 1951', '10–23 July 1951', 'May–June 1947', '1948 – May 1949': the
+    year (and month) the two ends share is written once, as an editor would set it. In
+    Korean '1951년 7월 10일 – 8월 23일'; 'both' writes English, then Korean."""
     if lang == "both":
         return f"{format_span(start, end)} · {format_span(start, end, 'ko')}"
     if end is None or end.text == start.text:
         return format_date(start, lang)
-    return f"{format_date(start, lang)} – {format_date(end, lang)}"
+    first, last = start.first, end.first
+    alike = start.precision == end.precision != "year" and first.year == last.year
+    if not alike:
+        return f"{format_date(start, lang)} – {format_date(end, lang)}"
+    if lang == "ko":
+        shared = 1 if first.month != last.month else 2  # the year, or the year and month
+        ending = format_date(end, lang).split(" ")[shared:]
+        return f"{format_date(start, lang)} – {' '.join(ending)}"
+    if start.precision == "month":
+        return f"{calendar.month_name[first.month]}–{format_date(end)}"
+    if first.month == last.month:
+        return f"{first.day}–{format_date(end)}"
+    return f"{first.day} {calendar.month_name[first.month]} – {format_date(end)}"
 
 
 def written_span(start: HistoricalDate, end: HistoricalDate | None) -> dict[str, str]:

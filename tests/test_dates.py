@@ -43,9 +43,19 @@ def test_a_bad_date_says_why(text, reason):
 
 
 def test_spans_are_written_as_a_reader_says_them():
-    assert format_span(parse_date("1951-07-10"), parse_date("1951-08-23")) == (
-        "10 July 1951 – 23 August 1951"
-    )
+    def span(start: str, end: str, lang: str = "en") -> str:
+        return format_span(parse_date(start), parse_date(end), lang)
+
+    # What the two ends share is written once.
+    assert span("1951-07-10", "1951-08-23") == "10 July – 23 August 1951"
+    assert span("1953-07-13", "1953-07-20") == "13–20 July 1953"
+    assert span("1947-05", "1947-06") == "May–June 1947"
+    assert span("1950-12-24", "1951-01-04") == "24 December 1950 – 4 January 1951"
+    assert span("1948", "1949-05") == "1948 – May 1949"
+    assert span("1951-07-10", "1951-08-23", "ko") == "1951년 7월 10일 – 8월 23일"
+    assert span("1953-07-13", "1953-07-20", "ko") == "1953년 7월 13일 – 20일"
+    assert span("1950-12-24", "1951-01-04", "ko") == "1950년 12월 24일 – 1951년 1월 4일"
+    assert span("1947-05", "1947-06", "both") == "May–June 1947 · 1947년 5월 – 6월"
     assert format_span(parse_date("1953-09"), None) == "September 1953"
     assert format_day(dt.date(1950, 6, 25)) == "25 June 1950"
 
@@ -61,12 +71,12 @@ def test_a_day_is_written_in_each_language_of_the_map(lang, written):
 @pytest.mark.parametrize(
     ("start", "end", "lang", "written"),
     [
-        ("1951-07-10", "1951-08-23", "ko", "1951년 7월 10일 – 1951년 8월 23일"),
+        ("1951-07-10", "1951-08-23", "ko", "1951년 7월 10일 – 8월 23일"),
         ("1947-05", None, "ko", "1947년 5월"),
         ("1949", None, "ko", "1949년"),
         ("1947-05", "1948", "ko", "1947년 5월 – 1948년"),
         ("1953-09", None, "both", "September 1953 · 1953년 9월"),
-        ("1950-06-25", "1950-06-28", "en", "25 June 1950 – 28 June 1950"),
+        ("1950-06-25", "1950-06-28", "en", "25–28 June 1950"),
     ],
 )
 def test_an_events_dates_are_written_in_each_language_at_their_precision(start, end, lang, written):
