@@ -55,10 +55,11 @@ def _rendered(item_json: str) -> tuple[str, str]:
     citation = CiteprocCitation([CitationItem(item["id"])])
     bibliography.register(citation)
     in_text = str(bibliography.cite(citation, lambda _: None)).removeprefix("(").removesuffix(")")
-    if "issued" not in item and item.get("year-suffix"):
-        # citeproc-py drops "n.d." before a letter in the text ("Academy of Korean Studies,
-        # b"), where the style and its own reference entry keep it ("n.d.-b").
-        in_text = in_text.removesuffix(item["year-suffix"]) + "n.d.-" + item["year-suffix"]
+    suffix = item.get("year-suffix", "")
+    if "issued" not in item and suffix and not in_text.endswith(f"n.d.-{suffix}"):
+        # For some types citeproc-py drops "n.d." before a letter in the text ("Academy of
+        # Korean Studies, b"), where the style and its own reference entry keep it.
+        in_text = in_text.removesuffix(suffix) + "n.d.-" + suffix
     return in_text, _finished(str(bibliography.bibliography()[0]), item)
 
 

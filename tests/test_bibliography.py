@@ -49,6 +49,10 @@ def test_the_style_writes_who_and_when_in_the_text(dataset):
     assert cited(works, "usmc_vol4: ch. VII")[0] == "Montross et al. 1962, ch. VII"
     assert cited(works, "usmc_vol1")[0] == "Montross and Canzona 1954"
     assert cited(works, "geonames")[0] == "GeoNames, n.d."
+    # Two undated pages of one ministry ("Breakthrough ..." is -a), lettered once.
+    assert cited(works, "mpva_hungnam_xmas")[0] == (
+        "Ministry of Patriots and Veterans Affairs, Republic of Korea, n.d.-b"
+    )
     assert cited(works, "armistice_agreement_1953: art. I")[0] == (
         "Korean Armistice Agreement 1953, art. I"
     )
