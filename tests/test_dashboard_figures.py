@@ -9,6 +9,7 @@ import json
 from dashboard.figure.browser_bundle import map_bundle
 from dashboard.figure.front_traces import side_names
 from dashboard.figure.map_figure import build_figure
+from dashboard.figure.talks_inset import talks_inset_traces
 from dashboard.figure.timeline_strip import timeline_figure
 from dashboard.figure.traces import plain
 from dashboard.model.front import history_of
@@ -213,7 +214,12 @@ def test_on_screen_the_names_of_places_have_a_halo_and_in_print_none(dataset):
     ]
     assert len(names) > 10
     assert all(v["textfont"]["shadow"] == style.LABEL_HALO for v in names)
-    printed = figure_for(dataset, Snapshot(dt.date(1948, 8, 15)))
+    # The talks' inset too: a road or a zone's edge runs through "1,000 yards".
+    talks = state_at(dataset, dt.date(1953, 7, 20))
+    words = [t for t in talks_inset_traces(dataset, talks, MapOptions()) if "text" in t["mode"]]
+    assert len(words) >= 3
+    assert all(t["textfont"]["shadow"] == style.LABEL_HALO for t in words)
+    printed = figure_for(dataset, Snapshot(dt.date(1953, 7, 20)))
     assert not [t for t in printed["data"] if "shadow" in (t.get("textfont") or {})]
 
 

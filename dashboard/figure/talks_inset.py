@@ -193,7 +193,8 @@ def _zone_traces(data: Dataset, zones: tuple[NeutralZone, ...], lang: str) -> li
 
 
 def _text(lon: list, lat: list, name: str, text: list, where, size: int) -> dict:
-    """Words in the inset, in ink: its title, the scale, the zones' sizes."""
+    """Words in the inset, in ink with the names' halo: its title, the scale, the zones'
+    sizes."""
     return decoration(
         lon,
         lat,
@@ -203,7 +204,7 @@ def _text(lon: list, lat: list, name: str, text: list, where, size: int) -> dict
         mode="text",
         text=text,
         textposition=where,
-        textfont={"size": size, "color": style.INK},
+        textfont=style.name_font(size),  # haloed where a zone's edge or a road crosses
     )
 
 
@@ -263,7 +264,7 @@ def _places_traces(data: Dataset, state: MapState, lang: str) -> list[dict]:
                 for pid, name in zip(places.index, names, strict=True)
             ],
             "textposition": [LABEL_SIDE.get(p, "top right") for p in places.index],
-            "textfont": {"size": 11, "color": style.INK},
+            "textfont": style.name_font(11),
             "hoverinfo": "skip",
             "marker": {
                 "size": [
