@@ -92,7 +92,7 @@ def pocket_front_trace(pocket: Pocket, data: Dataset) -> dict:
     coast = history_of(data).coast
     area = pocket.area.intersection(coast.land)
     # Within about 1 km of the coast the pocket's edge is the coast itself.
-    inland = area.boundary.difference(coast.land.boundary.buffer(0.01))
+    inland = area.boundary.difference(coast.shore)
     trace = line_template(MapOptions(layers=frozenset({"frontline"})))[0]
     lon, lat = line_coords(inland, densify=False)
     trace.update(
