@@ -169,8 +169,12 @@ def test_citations_name_works_and_no_field_speaks_of_the_research(dataset):
 
 
 # A disagreement names the work that disagrees; "other accounts" cites nothing.
-UNNAMED_WORKS = ("other accounts", "some accounts", "secondary accounts", "some sources",
-                 "other sources")  # fmt: skip
+UNNAMED_WORKS = (
+    "other accounts", "some accounts", "secondary accounts", "usual accounts", "accounts date",
+    "chinese accounts", "some sources", "other sources", "some chronicles", "some works",
+    "reference works give", "secondary chronologies", "and others", "contemporary reports",
+    "press reports", "local histories", "confirm in", "before relying",
+)  # fmt: skip
 
 
 def test_a_note_that_reports_a_disagreement_names_the_work(dataset):
