@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import os
 import tempfile
 from pathlib import Path
@@ -41,6 +42,25 @@ def dash_app(dataset):
     from dashboard.web.app import create_app
 
     return create_app(dataset)
+
+
+@pytest.fixture(scope="session")
+def bundle_of(dataset):
+    """The page's bundle for a set of map options (the default ones unless given), built
+    once a session: a build takes seconds, and several test files read the same bundles.
+    Each call hands out its own copy."""
+    from dashboard.figure.browser_bundle import map_bundle
+    from dashboard.model.map_options import MapOptions
+
+    built: dict = {}
+
+    def bundle(options: MapOptions | None = None) -> dict:
+        options = options or MapOptions()
+        if options not in built:
+            built[options] = map_bundle(dataset, options)
+        return copy.deepcopy(built[options])
+
+    return bundle
 
 
 @pytest.fixture

@@ -6,7 +6,6 @@ import datetime as dt
 import itertools
 import json
 
-from dashboard.figure.browser_bundle import map_bundle
 from dashboard.figure.front_traces import side_names
 from dashboard.figure.map_figure import build_figure
 from dashboard.figure.talks_inset import talks_inset_traces
@@ -130,10 +129,10 @@ def test_the_world_inset_appears_only_while_talks_are_abroad(dataset):
     assert korea_only["layout"]["geo2"]["bgcolor"] == "rgba(0,0,0,0)"
 
 
-def test_the_browser_animation_draws_exactly_what_the_builder_draws(dataset):
+def test_the_browser_animation_draws_exactly_what_the_builder_draws(dataset, bundle_of):
     """The clientside step only picks traces the one builder made: check it on many days."""
     options = MapOptions()
-    bundle = map_bundle(dataset, options)
+    bundle = bundle_of(options)
     epochs = bundle["epochs"]
     assert epochs[0]["from"] == 0 and epochs[-1]["to"] == TIMELINE_DAYS
     assert all(a["to"] + 1 == b["from"] for a, b in itertools.pairwise(epochs))
@@ -202,11 +201,11 @@ def test_a_town_is_named_while_an_event_there_is_shown(dataset):
     assert "Munsan" not in named(dt.date(1953, 7, 27))
 
 
-def test_on_screen_the_names_of_places_have_a_halo_and_in_print_none(dataset):
+def test_on_screen_the_names_of_places_have_a_halo_and_in_print_none(dataset, bundle_of):
     from dashboard.export.snapshot import Snapshot, figure_for
     from dashboard.figure import style
 
-    bundle = map_bundle(dataset, MapOptions())
+    bundle = bundle_of(MapOptions())
     names = [
         v
         for v in bundle["variants"]
@@ -223,9 +222,9 @@ def test_on_screen_the_names_of_places_have_a_halo_and_in_print_none(dataset):
     assert not [t for t in printed["data"] if "shadow" in (t.get("textfont") or {})]
 
 
-def test_the_pockets_are_numbered_in_the_order_they_first_appear(dataset):
+def test_the_pockets_are_numbered_in_the_order_they_first_appear(dataset, bundle_of):
     # An order every process agrees on: the data file's content hash, its name, with it.
-    front = map_bundle(dataset, MapOptions())["front"]
+    front = bundle_of(MapOptions())["front"]
     first_seen = list(dict.fromkeys(i for on in front["pockets_on"] for i in on))
     assert first_seen == list(range(len(front["pocket_names"])))
 

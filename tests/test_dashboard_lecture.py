@@ -8,7 +8,7 @@ from pathlib import Path
 
 import dashboard.export
 from dashboard.figure import style
-from dashboard.figure.browser_bundle import PLAYER_TICK_MS, map_bundle, tour_entries
+from dashboard.figure.browser_bundle import PLAYER_TICK_MS, tour_entries
 from dashboard.figure.look import dress_trace
 from dashboard.figure.map_figure import build_figure
 from dashboard.figure.projection import SCREEN
@@ -82,9 +82,9 @@ def test_the_projector_look_grows_type_and_lines_and_strengthens_colours():
     assert dress_trace(trace, MapOptions()) == trace  # the screen look is untouched
 
 
-def test_every_legend_name_has_its_korean(dataset):
+def test_every_legend_name_has_its_korean(dataset, bundle_of):
     options = MapOptions(lang="ko")
-    bundle = map_bundle(dataset, options)
+    bundle = bundle_of(options)
     templates = bundle["front"]["templates"]
     front = templates["held"] + templates["band"] + templates["line"]
     traces = bundle["static"] + bundle["variants"] + front
@@ -106,7 +106,7 @@ def test_every_interface_word_exists_in_both_languages(dataset):
     assert words["ko"]["_tour_options"][1]["label"] != words["en"]["_tour_options"][1]["label"]
 
 
-def test_the_map_in_words(dataset):
+def test_the_map_in_words(dataset, bundle_of):
     armistice = map_summary(state_at(dataset, dt.date(1953, 7, 27)), "en")
     assert armistice.startswith("The Military Demarcation Line and the DMZ divide Korea.")
     assert "Korean Armistice Agreement signed at Panmunjom (27 July 1953)" in armistice
@@ -115,11 +115,11 @@ def test_the_map_in_words(dataset):
     assert map_summary(state_at(dataset, dt.date(1946, 1, 20)), "ko").startswith(
         "38도선이 한반도를 나눈다."
     )
-    bundle = map_bundle(dataset, MapOptions())
+    bundle = bundle_of(MapOptions())
     assert all(epoch["summary"] for epoch in bundle["epochs"])
 
 
-def test_the_front_note_is_in_korean_in_korean(dataset):
+def test_the_front_note_is_in_korean_in_korean(dataset, bundle_of):
     """The words round a keyframe's label (data, as written) and the interpolation's dates."""
     history = history_of(dataset)
     keyframe = history.on(history.first_day)
@@ -130,7 +130,7 @@ def test_the_front_note_is_in_korean_in_korean(dataset):
     assert between.status == "interpolated between 25 October 1951 and 27 November 1951"
     assert front_status(between, "ko") == "1951년 10월 25일과 1951년 11월 27일의 전선 사이를 보간"
     assert front_status(between, "both") == between.status
-    notes = map_bundle(dataset, MapOptions(lang="ko"))["front"]["notes"]
+    notes = bundle_of(MapOptions(lang="ko"))["front"]["notes"]
     assert all(not n["status"].startswith(("keyframe", "interpolated")) for n in notes)
 
 
@@ -141,9 +141,9 @@ def test_speaker_notes_list_the_stops_works_in_full(dataset):
     assert all(r.endswith(".") and "  " not in r for r in stop["references"])
 
 
-def test_the_bundle_carries_every_day_written_by_python_in_its_language(dataset):
+def test_the_bundle_carries_every_day_written_by_python_in_its_language(dataset, bundle_of):
     # The browser writes no date: it shows these (map_core.js writtenDate).
-    written = map_bundle(dataset, MapOptions(lang="ko"))["written"]
+    written = bundle_of(MapOptions(lang="ko"))["written"]
     assert len(written) == TIMELINE_DAYS + 1
     for n, text in enumerate(written):
         assert text == written_day(day_from_number(n), "ko")
@@ -177,9 +177,9 @@ def _component(tree, component_id: str):
     return None
 
 
-def test_the_player_steps_as_often_in_the_app_as_in_the_html_export(dataset):
+def test_the_player_steps_as_often_in_the_app_as_in_the_html_export(dataset, bundle_of):
     # One tick, in Python: the app's interval and the bundle the HTML export plays from.
     player = _component(build_layout(dataset, _parse(dataset, {})), "player")
-    assert player.interval == map_bundle(dataset, MapOptions())["tick_ms"] == PLAYER_TICK_MS
+    assert player.interval == bundle_of(MapOptions())["tick_ms"] == PLAYER_TICK_MS
     script = (Path(dashboard.export.__file__).parent / "standalone.js").read_text()
     assert "bundle.tick_ms" in script and not re.search(r"\}, \d+\);", script)

@@ -13,7 +13,6 @@ from shapely.geometry import LineString
 
 from dashboard.export.captions import caption
 from dashboard.export.print_layout import for_print
-from dashboard.figure.browser_bundle import map_bundle
 from dashboard.figure.map_figure import build_figure
 from dashboard.figure.talks_inset import DRAWN_AREA, FRONT_GRID, talks_shown
 from dashboard.model.front import history_of
@@ -81,8 +80,8 @@ def _inset_front(bundle: dict, day: dt.date):
     return lines[0] if lines else None
 
 
-def test_the_inset_draws_the_days_front_on_every_day_of_the_talks(dataset):
-    bundle = map_bundle(dataset, MapOptions())
+def test_the_inset_draws_the_days_front_on_every_day_of_the_talks(dataset, bundle_of):
+    bundle = bundle_of(MapOptions())
     history = history_of(dataset)
     area = DRAWN_AREA
     for day in every_day(dt.date(1951, 7, 10), ARMISTICE):
