@@ -12,7 +12,6 @@ import urllib.request
 
 import pytest
 
-from dashboard.figure.browser_bundle import map_bundle
 from dashboard.model.map_options import MapOptions
 from dashboard.model.state import day_from_number
 from tests.browser.label_boxes import BOXES, collisions
@@ -129,7 +128,7 @@ PRINT = """async (json) => {
 
 
 @pytest.mark.parametrize("lang", ["both"])
-def test_no_label_collides_in_print_on_any_day(browser, app_url, dataset, lang):
+def test_no_label_collides_in_print_on_any_day(browser, app_url, dataset, bundle_of, lang):
     """The exported figure at 170 mm (snapshot.figure_for, what kaleido renders), on the same
     days as the screen, in "both": every label carries its English and its Korean, so the
     labels are at their widest (the labels of en and ko alone stand at the same points).
@@ -138,7 +137,7 @@ def test_no_label_collides_in_print_on_any_day(browser, app_url, dataset, lang):
 
     from dashboard.export.snapshot import Snapshot, figure_for
 
-    days = label_change_days(map_bundle(dataset, MapOptions(lang=lang)))
+    days = label_change_days(bundle_of(MapOptions(lang=lang)))
     page = browser.new_page()
     found = {}
     try:
