@@ -131,6 +131,14 @@ def test_a_work_cited_for_several_documents_is_named_once_with_its_numbers(talks
     assert "HNC-098" not in talks.paragraph  # what a document is stays in the data
 
 
+def test_chapters_cited_by_both_ends_of_an_interpolation_are_named_once(dataset):
+    # 20 September 1950 lies between keyframes citing Appleman ch. XXVII and chs. XXVII,
+    # XXVIII: the caption had "ch. XXVII, chs. XXVII, XXVIII".
+    text = caption(dataset, state_at(dataset, dt.date(1950, 9, 20)), MapOptions(), "").text
+    assert "(Appleman 1961, chs. XXVII, XXVIII)" in text
+    assert "XXVII, chs." not in text
+
+
 def test_the_1953_line_is_left_out_of_earlier_captions_unless_drawn_as_the_future(dataset, talks):
     assert "Demarcation" not in talks.paragraph and "Demilitarized" not in talks.paragraph
     future = MapOptions(layers=MapOptions().layers | {"future"})

@@ -67,12 +67,20 @@ class _Citing:
         return f"({'; '.join(parts)})" if parts else ""
 
 
+# A locator that only lists documents or chapters: "doc. 445", "chs. XXVII, XXVIII".
+LISTED = re.compile(r"(doc|ch)s?\. (\w+(?:, \w+)*)")
+
+
 def _joined(locators: list[str]) -> str:
-    """'doc. 445', 'doc. 516' -> 'docs. 445, 516'; other locators joined by commas."""
-    numbers = [re.fullmatch(r"doc\. (\d+)", loc) for loc in locators]
-    if len(locators) > 1 and all(numbers):
-        return "docs. " + ", ".join(m.group(1) for m in numbers)
-    return ", ".join(locators)
+    """One work's locators in one citation, each said once: 'doc. 445', 'doc. 516' ->
+    'docs. 445, 516'; 'ch. XXVII', 'chs. XXVII, XXVIII' -> 'chs. XXVII, XXVIII'; others
+    joined by commas."""
+    unique = list(dict.fromkeys(locators))
+    listed = [LISTED.fullmatch(loc) for loc in unique]
+    if len(unique) > 1 and all(listed) and len({m.group(1) for m in listed}) == 1:
+        items = list(dict.fromkeys(i for m in listed for i in m.group(2).split(", ")))
+        return f"{listed[0].group(1)}{'s' if len(items) > 1 else ''}. {', '.join(items)}"
+    return ", ".join(unique)
 
 
 def _sentences(data: Dataset, state: MapState, options: MapOptions, cite: _Citing):
