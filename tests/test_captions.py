@@ -137,6 +137,10 @@ def test_chapters_cited_by_both_ends_of_an_interpolation_are_named_once(dataset)
     text = caption(dataset, state_at(dataset, dt.date(1950, 9, 20)), MapOptions(), "").text
     assert "(Appleman 1961, chs. XXVII, XXVIII)" in text
     assert "XXVII, chs." not in text
+    # A chapter named with its title and without it is named once, with its title.
+    text = caption(dataset, state_at(dataset, dt.date(1953, 1, 20)), MapOptions(), "").text
+    assert "Hermes 1966, ch. XVII, ch. XXI 'The Last Offensive'" in text
+    assert "'The Last Offensive', ch. XXI" not in text
 
 
 def test_the_1953_line_is_left_out_of_earlier_captions_unless_drawn_as_the_future(dataset, talks):

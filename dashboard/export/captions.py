@@ -67,20 +67,49 @@ class _Citing:
         return f"({'; '.join(parts)})" if parts else ""
 
 
-# A locator that only lists documents or chapters: "doc. 445", "chs. XXVII, XXVIII".
-LISTED = re.compile(r"(doc|ch)s?\. (\w+(?:, \w+)*)")
+# Where one locator ends and the next begins inside a joined locator: before a chapter or
+# a document ("ch. VIII and ch. IX 'Marine Air Support'"), or a map after a comma.
+PART = re.compile(r",? and (?=(?:ch|doc)s?\. )|, (?=(?:ch|doc)s?\. |Maps? )")
+# A part that lists chapters or documents ("chs. XXVII, XXVIII"), or names one with more
+# after it (its title, its pages: "ch. XXI 'The Last Offensive'", "doc. 59, pp. 125–126").
+LISTED = re.compile(r"(ch|doc)s?\. (\w+(?:, \w+)*)")
+NAMED = re.compile(r"(ch|doc)\. (\w+)((?:,? ).+)")
 
 
 def _joined(locators: list[str]) -> str:
-    """One work's locators in one citation, each said once: 'doc. 445', 'doc. 516' ->
-    'docs. 445, 516'; 'ch. XXVII', 'chs. XXVII, XXVIII' -> 'chs. XXVII, XXVIII'; others
-    joined by commas."""
-    unique = list(dict.fromkeys(locators))
-    listed = [LISTED.fullmatch(loc) for loc in unique]
-    if len(unique) > 1 and all(listed) and len({m.group(1) for m in listed}) == 1:
-        items = list(dict.fromkeys(i for m in listed for i in m.group(2).split(", ")))
-        return f"{listed[0].group(1)}{'s' if len(items) > 1 else ''}. {', '.join(items)}"
-    return ", ".join(unique)
+    """One work's locators in one citation, each chapter or document named once: 'doc. 445',
+    'doc. 516' -> 'docs. 445, 516'; 'ch. XXVII', 'chs. XXVII, XXVIII' -> 'chs. XXVII,
+    XXVIII'; 'ch. XXI' beside "ch. XXI 'The Last Offensive'" is the titled one."""
+    slots: list[str | tuple] = []  # in the order first met: a kind of part, or a part as is
+    named: dict[str, dict[str, str | None]] = {}  # kind -> number -> what follows it
+    for part in (p for loc in locators for p in PART.split(loc)):
+        listed, one = LISTED.fullmatch(part), NAMED.fullmatch(part)
+        found = listed or one
+        if not found:
+            if part not in slots:
+                slots.append(part)
+            continue
+        kind = found.group(1)
+        if kind not in named:
+            named[kind] = {}
+            slots.append((kind,))
+        if listed:
+            for number in listed.group(2).split(", "):
+                named[kind].setdefault(number, None)
+        elif named[kind].get(one.group(2)) is None:
+            named[kind][one.group(2)] = one.group(3)
+    written = []
+    for slot in slots:
+        if isinstance(slot, str):
+            written.append(slot)
+            continue
+        numbers = named[slot[0]]
+        if any(numbers.values()):  # a title or pages: each written out
+            written += [f"{slot[0]}. {n}{rest or ''}" for n, rest in numbers.items()]
+        else:
+            plural = "s" if len(numbers) > 1 else ""
+            written.append(f"{slot[0]}{plural}. {', '.join(numbers)}")
+    return ", ".join(written)
 
 
 def _sentences(data: Dataset, state: MapState, options: MapOptions, cite: _Citing):
