@@ -4,6 +4,7 @@ and BibTeX, read back with the libraries a reference manager and LaTeX would use
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import json
 import re
 
@@ -141,6 +142,24 @@ def test_chapters_cited_by_both_ends_of_an_interpolation_are_named_once(dataset)
     text = caption(dataset, state_at(dataset, dt.date(1953, 1, 20)), MapOptions(), "").text
     assert "Hermes 1966, ch. XVII, ch. XXI 'The Last Offensive'" in text
     assert "'The Last Offensive', ch. XXI" not in text
+
+
+def test_no_chapter_or_document_is_named_twice_in_one_citation_on_any_day(dataset):
+    # The days between two keyframes all cite the same works: a day in each stretch, and
+    # each keyframe's own day, stand for every day of the war.
+    days = sorted(k.day for k in dataset.keyframes)
+    days += [a + (b - a) / 2 for a, b in itertools.pairwise(days)]
+    numbered = re.compile(r"\b(ch|doc)s?\. (\w+(?:, (?:[IVXLC]+|\d+)\b)*)")
+    for day in days:
+        paragraph = caption(dataset, state_at(dataset, day), MapOptions(), "").text.split("\n")[0]
+        for citation in re.findall(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)", paragraph):
+            for one_work in citation.split("; "):
+                named = [
+                    (kind, number)
+                    for kind, numbers in numbered.findall(one_work)
+                    for number in numbers.split(", ")
+                ]
+                assert len(named) == len(set(named)), (day, one_work)
 
 
 def test_the_1953_line_is_left_out_of_earlier_captions_unless_drawn_as_the_future(dataset, talks):
