@@ -188,6 +188,22 @@ def test_a_note_that_reports_a_disagreement_names_the_work(dataset):
         assert not [n for n in notes if words in (n or "").lower()], words
 
 
+def test_no_row_cites_a_chapter_or_document_of_a_work_twice(dataset):
+    numbered = re.compile(r"\b(ch|doc)s?\. (\w+(?:, (?:[IVXLC]+|\d+)\b)*)")
+    rows = [(f"event {e.Index}", e.sources) for e in dataset.events.itertuples()]
+    rows += [(f"keyframe {k.day}", k.sources) for k in dataset.keyframes]
+    rows += [(f"pocket {p.name}", p.sources) for p in dataset.pockets]
+    rows += [(f"control {c.place} {c.first_day}", c.sources) for c in dataset.control_facts]
+    for row, sources in rows:
+        named = [
+            (citation.work, kind, number)
+            for citation in map(parse_citation, sources)
+            for kind, numbers in numbered.findall(citation.locator)
+            for number in numbers.split(", ")
+        ]
+        assert len(named) == len(set(named)), row
+
+
 def test_at_least_120_events_and_the_ones_a_lecture_on_the_armistice_needs(dataset):
     events = dataset.events
     assert len(events) >= 120
