@@ -323,7 +323,17 @@ def prose_with_citations(works: dict[str, Work], text: str) -> str:
 
 
 def cited_in_full(works: dict[str, Work], text: str) -> str:
-    """A data citation as a reference list gives it: the work in full, then the locator."""
+    """A data citation written out in full (speaker notes): the work as its reference
+    entry gives it, the locator, then the address, of the document itself where the work
+    numbers its documents ("..., doc. 355. https://history.state.gov/.../d355.")."""
     citation = parse_citation(text)
-    entry = reference(works[citation.work]).rstrip(".")
-    return f"{entry}, {_ranged(citation.locator)}." if citation.locator else f"{entry}."
+    work = works[citation.work]
+    entry, url = reference(work), work.csl.get("URL")
+    if url and entry.endswith(f"{url}."):
+        entry = entry.removesuffix(f"{url}.").rstrip()
+    address = f" {work_url(work, citation.locator)}." if url else ""
+    if not citation.locator:
+        return f"{entry.rstrip('.')}.{address}"
+    if entry.endswith(".”"):  # the comma goes inside the quotation mark, as the period did
+        return f"{entry[:-2]},” {_ranged(citation.locator)}.{address}"
+    return f"{entry.rstrip('.')}, {_ranged(citation.locator)}.{address}"

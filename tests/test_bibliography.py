@@ -156,5 +156,21 @@ def test_the_reference_list_is_in_chicagos_word_by_word_order(dataset):
 def test_ranges_in_a_locator_take_an_en_dash(dataset):
     assert cited(dataset.works, "hermes_1966: pp. 489-491")[0] == "Hermes 1966, pp. 489–491"
     assert cited_in_full(dataset.works, "frus_1951_v07p1: doc. 120, pp. 150-151").endswith(
-        "doc. 120, pp. 150–151."
+        "doc. 120, pp. 150–151. https://history.state.gov/historicaldocuments/frus1951v07p1/d120."
     )
+
+
+def test_a_citation_in_full_puts_the_locator_before_the_address_of_the_document(dataset):
+    # Speaker notes: the locator belongs to the work, not to its address ("…/frus1951v07p1,
+    # doc. 355" read as part of the link), and a FRUS document has an address of its own.
+    full = cited_in_full(dataset.works, "frus_1951_v07p1: doc. 355")
+    assert full.endswith(
+        "Government Printing Office, doc. 355. "
+        "https://history.state.gov/historicaldocuments/frus1951v07p1/d355."
+    )
+    # After a title that ends the entry, the comma goes inside the quotation mark.
+    assert cited_in_full(dataset.works, "geonames:1835848") == (
+        "GeoNames. n.d. “GeoNames Geographical Database,” 1835848. "
+        "https://www.geonames.org/1835848."
+    )
+    assert cited_in_full(dataset.works, "usmc_vol1: ch. I").endswith("Marine Corps, ch. I.")

@@ -156,7 +156,8 @@ def test_citations_name_the_work_and_where_in_it(dataset):
         "Time, 29 October 1951"
     )
     full = cited_in_full(dataset.works, "hermes_1966: ch. XXI")
-    assert "Truce Tent and Fighting Front" in full and full.endswith(", ch. XXI.")
+    assert "Truce Tent and Fighting Front" in full
+    assert full.endswith(", ch. XXI. https://history.army.mil/books/korea/truce/fm.htm.")
 
 
 def test_every_citation_behind_the_front_names_a_work(dataset):
