@@ -30,6 +30,9 @@ FRUS_HOME = "https://history.state.gov/historicaldocuments/"
 FRUS_DOCUMENT = re.compile(r"^docs?\. (\d+)\b")
 DAY = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 NUMBER_RANGE = re.compile(r"(\d)-(\d)")
+# A title the data quotes with straight single quotes ("ch. XXVI 'The Counteroffensive'");
+# an apostrophe inside a word ("P'yongyang") neither opens nor closes it.
+QUOTED = re.compile(r"(?<!\w)'(.+?)'(?!\w)")
 # What each type of work must give, besides its title, for a reader to find it; "a|b"
 # means either field will do (a telegram is found by its archive, a report by its issuer).
 FOUND_BY = "publisher|archive|container-title"
@@ -252,12 +255,13 @@ def short_citation(work: Work, locator: str) -> str:
     written by citeproc-py in the Chicago author-date style (three authors, "n.d.", a
     treaty by its short title), but for the map's own forms of press and official series."""
     text = _cited_by_own_form(work) or written(_styled_item(work))[0]
-    return f"{text}, {_ranged(locator)}" if locator else text
+    return f"{text}, {_printed(locator)}" if locator else text
 
 
-def _ranged(locator: str) -> str:
-    # Chicago joins a range of pages or paragraphs with an en dash: "pp. 489–491".
-    return NUMBER_RANGE.sub("\\1–\\2", locator)
+def _printed(locator: str) -> str:
+    """A locator as Chicago prints it: a range with an en dash ("pp. 489–491"), a chapter's
+    or a map's title in double quotation marks ("ch. XXVI “The Counteroffensive”")."""
+    return QUOTED.sub("“\\1”", NUMBER_RANGE.sub("\\1–\\2", locator))
 
 
 def csl_item(work: Work) -> dict:
@@ -335,5 +339,5 @@ def cited_in_full(works: dict[str, Work], text: str) -> str:
     if not citation.locator:
         return f"{entry.rstrip('.')}.{address}"
     if entry.endswith(".”"):  # the comma goes inside the quotation mark, as the period did
-        return f"{entry[:-2]},” {_ranged(citation.locator)}.{address}"
-    return f"{entry.rstrip('.')}, {_ranged(citation.locator)}.{address}"
+        return f"{entry[:-2]},” {_printed(citation.locator)}.{address}"
+    return f"{entry.rstrip('.')}, {_printed(citation.locator)}.{address}"

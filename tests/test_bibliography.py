@@ -160,6 +160,17 @@ def test_ranges_in_a_locator_take_an_en_dash(dataset):
     )
 
 
+def test_a_chapters_title_in_a_locator_is_printed_in_double_quotation_marks(dataset):
+    works = dataset.works
+    assert cited(works, "mossman_1990: ch. XXVI 'The Counteroffensive'")[0] == (
+        "Mossman 1990, ch. XXVI “The Counteroffensive”"
+    )
+    # An apostrophe inside a name neither opens nor closes the title.
+    assert cited(works, "appleman_1961: ch. XXXI 'The Capture of P'yongyang'")[0] == (
+        "Appleman 1961, ch. XXXI “The Capture of P'yongyang”"
+    )
+
+
 def test_a_citation_in_full_puts_the_locator_before_the_address_of_the_document(dataset):
     # Speaker notes: the locator belongs to the work, not to its address ("…/frus1951v07p1,
     # doc. 355" read as part of the link), and a FRUS document has an address of its own.

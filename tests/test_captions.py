@@ -140,8 +140,8 @@ def test_chapters_cited_by_both_ends_of_an_interpolation_are_named_once(dataset)
     assert "XXVII, chs." not in text
     # A chapter named with its title and without it is named once, with its title.
     text = caption(dataset, state_at(dataset, dt.date(1953, 1, 20)), MapOptions(), "").text
-    assert "Hermes 1966, ch. XVII, ch. XXI 'The Last Offensive'" in text
-    assert "'The Last Offensive', ch. XXI" not in text
+    assert "Hermes 1966, ch. XVII, ch. XXI “The Last Offensive”" in text
+    assert "Offensive”, ch. XXI" not in text
 
 
 def test_no_chapter_or_document_is_named_twice_in_one_citation_on_any_day(dataset):
