@@ -30,9 +30,10 @@ FRUS_HOME = "https://history.state.gov/historicaldocuments/"
 FRUS_DOCUMENT = re.compile(r"^docs?\. (\d+)\b")
 DAY = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
 NUMBER_RANGE = re.compile(r"(\d)-(\d)")
-# A title the data quotes with straight single quotes ("ch. XXVI 'The Counteroffensive'");
-# an apostrophe inside a word ("P'yongyang") neither opens nor closes it.
-QUOTED = re.compile(r"(?<!\w)'(.+?)'(?!\w)")
+# A title the data quotes with straight single quotes ("ch. XXVI 'The Counteroffensive'"):
+# opened after a space, closed before a space or a stop. An apostrophe inside a word
+# ("P'yongyang") or a quote in other text ("alert('x')") is left as typed.
+QUOTED = re.compile(r"(?<!\S)'(.+?)'(?=$|[\s,;.)])")
 # What each type of work must give, besides its title, for a reader to find it; "a|b"
 # means either field will do (a telegram is found by its archive, a report by its issuer).
 FOUND_BY = "publisher|archive|container-title"
@@ -260,8 +261,10 @@ def short_citation(work: Work, locator: str) -> str:
 
 def _printed(locator: str) -> str:
     """A locator as Chicago prints it: a range with an en dash ("pp. 489–491"), a chapter's
-    or a map's title in double quotation marks ("ch. XXVI “The Counteroffensive”")."""
-    return QUOTED.sub("“\\1”", NUMBER_RANGE.sub("\\1–\\2", locator))
+    or a map's title in double quotation marks ("ch. VII “Advance to the Punchbowl,” ch.
+    IX")."""
+    quoted = QUOTED.sub("“\\1”", NUMBER_RANGE.sub("\\1–\\2", locator))
+    return re.sub(r"”([,.])", "\\1”", quoted)  # a comma goes inside the quotation mark
 
 
 def csl_item(work: Work) -> dict:

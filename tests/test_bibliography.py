@@ -165,6 +165,9 @@ def test_a_chapters_title_in_a_locator_is_printed_in_double_quotation_marks(data
     assert cited(works, "mossman_1990: ch. XXVI 'The Counteroffensive'")[0] == (
         "Mossman 1990, ch. XXVI “The Counteroffensive”"
     )
+    assert cited(works, "usmc_vol4: ch. VII 'Advance to the Punchbowl', ch. IX")[0] == (
+        "Montross et al. 1962, ch. VII “Advance to the Punchbowl,” ch. IX"
+    )
     # An apostrophe inside a name neither opens nor closes the title.
     assert cited(works, "appleman_1961: ch. XXXI 'The Capture of P'yongyang'")[0] == (
         "Appleman 1961, ch. XXXI “The Capture of P'yongyang”"
