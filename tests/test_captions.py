@@ -15,6 +15,7 @@ from dashboard.model.front import history_of
 from dashboard.model.map_options import MapOptions
 from dashboard.model.state import state_at
 from events.bibliography import parse_citation, reference, short_citation
+from tests.locators import chapters_and_documents
 
 TALKS = dt.date(1951, 8, 1)
 
@@ -149,16 +150,11 @@ def test_no_chapter_or_document_is_named_twice_in_one_citation_on_any_day(datase
     # each keyframe's own day, stand for every day of the war.
     days = sorted(k.day for k in dataset.keyframes)
     days += [a + (b - a) / 2 for a, b in itertools.pairwise(days)]
-    numbered = re.compile(r"\b(ch|doc)s?\. (\w+(?:, (?:[IVXLC]+|\d+)\b)*)")
     for day in days:
         paragraph = caption(dataset, state_at(dataset, day), MapOptions(), "").text.split("\n")[0]
         for citation in re.findall(r"\(([^()]*(?:\([^()]*\)[^()]*)*)\)", paragraph):
             for one_work in citation.split("; "):
-                named = [
-                    (kind, number)
-                    for kind, numbers in numbered.findall(one_work)
-                    for number in numbers.split(", ")
-                ]
+                named = chapters_and_documents(one_work)
                 assert len(named) == len(set(named)), (day, one_work)
 
 

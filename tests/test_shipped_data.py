@@ -11,6 +11,7 @@ import pytest
 
 from events.bibliography import parse_citation
 from geodata.region import GEOGRAPHIC_CRS, METRIC_CRS
+from tests.locators import chapters_and_documents
 
 
 def km_between(a, b) -> float:
@@ -189,17 +190,15 @@ def test_a_note_that_reports_a_disagreement_names_the_work(dataset):
 
 
 def test_no_row_cites_a_chapter_or_document_of_a_work_twice(dataset):
-    numbered = re.compile(r"\b(ch|doc)s?\. (\w+(?:, (?:[IVXLC]+|\d+)\b)*)")
     rows = [(f"event {e.Index}", e.sources) for e in dataset.events.itertuples()]
     rows += [(f"keyframe {k.day}", k.sources) for k in dataset.keyframes]
     rows += [(f"pocket {p.name}", p.sources) for p in dataset.pockets]
     rows += [(f"control {c.place} {c.first_day}", c.sources) for c in dataset.control_facts]
     for row, sources in rows:
         named = [
-            (citation.work, kind, number)
+            (citation.work, *one)
             for citation in map(parse_citation, sources)
-            for kind, numbers in numbered.findall(citation.locator)
-            for number in numbers.split(", ")
+            for one in chapters_and_documents(citation.locator)
         ]
         assert len(named) == len(set(named)), row
 
