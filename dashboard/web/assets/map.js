@@ -1,6 +1,7 @@
 // Clientside callbacks of the Korea 1945-1954 map. Everything per day runs here, over the
 // bundle the server built once (dashboard/figure/browser_bundle.py): no request per slider
-// step. The tours, the clicker and the speaker's window live in tours.js.
+// step. The tours, the clicker and the speaker's window live in tours.js; the viewer's keys
+// and clicks in keys.js.
 (function () {
   "use strict";
   const DAY_MS = 86400000;
@@ -424,16 +425,6 @@
   };
   window.dash_clientside = Object.assign({}, window.dash_clientside, { korea: korea });
 
-  // What tours.js (the tours, the clicker and the speaker's window) uses of the map.
-  window.koreaMap = { view: view, say: say, el: el, byName: byName, goToDay: goToDay,
-    rewriteAddress: rewriteAddress, keyForTheMap: keyForTheMap };
-
-  // The slider's tooltip: the day written out in the map's language, not its number,
-  // counted from the first day the bundle gives (nothing until the bundle is in).
-  window.dccFunctions = Object.assign({}, window.dccFunctions, {
-    writtenDay: (n) => (onScreen ? core().writtenDate(onScreen, n) : ""),
-  });
-
   // The last day of the timeline, as the bundle gives it (the slider's before it is in).
   function lastShown() {
     if (given) return core().lastDay(given.bundle);
@@ -441,61 +432,15 @@
     return s ? Number(s.getAttribute("aria-valuemax")) : 0;
   }
 
-  // The focused slider's own keys (a day per arrow, Home, End) draw straight as well; a
-  // drag stays with the slider and reaches the map through Dash.
-  document.addEventListener("keydown", function (ev) {
-    const t = ev.target;
-    if (!t || !t.closest || !t.closest("#day [role=slider]") || view.day === null) return;
-    if (ev.altKey || ev.ctrlKey || ev.metaKey || ev.shiftKey) return;
-    const moves = { ArrowLeft: -1, ArrowDown: -1, ArrowRight: 1, ArrowUp: 1 };
-    let day;
-    if (ev.key in moves) day = Math.min(Math.max(view.day + moves[ev.key], 0), lastShown());
-    else if (ev.key === "Home") day = 0;
-    else if (ev.key === "End") day = lastShown();
-    else return;
-    ev.preventDefault();
-    ev.stopPropagation();
-    goToDay(day);
-  }, true);
+  // What tours.js (the tours, the clicker and the speaker's window) and keys.js (the
+  // viewer's keys and clicks) use of the map.
+  window.koreaMap = { view: view, say: say, el: el, byName: byName, goToDay: goToDay,
+    rewriteAddress: rewriteAddress, lastShown: lastShown };
 
-  // Keyboard: Left/Right previous/next event, Space play/pause, Home/End first/last day,
-  // P presentation view on and off, Escape leaves it (on a tour, tours.js takes Left,
-  // Right and Space first). A focused control keeps its own keys (the slider moves a day,
-  // a button clicks).
-  // Whether a key is the map's: fields that use the arrows themselves keep them; on a
-  // button or a checkbox the arrows still step the map (Space and Enter press what has
-  // the focus).
-  function keyForTheMap(ev) {
-    const t = ev.target;
-    if (ev.altKey || ev.ctrlKey || ev.metaKey) return false;
-    const own = "input[type=text], input[type=search], input[type=radio], textarea, select, "
-      + "[role=slider], [role=radio], [role=listbox], [role=option]";
-    const arrow = ["ArrowLeft", "ArrowRight", "Home", "End"].includes(ev.key);
-    return !(t && t.closest && (t.closest(own) || (!arrow && t.closest("input, button"))));
-  }
-
-  document.addEventListener("keydown", function (ev) {
-    if (!keyForTheMap(ev)) return;
-    const t = ev.target;
-    const click = (id) => { const b = document.getElementById(id); if (b) b.click(); };
-    if (ev.key === "ArrowLeft") click("prev-event");
-    else if (ev.key === "ArrowRight") click("next-event");
-    else if (ev.key === " ") click("play");
-    else if (ev.key === "Escape" && view.present) click("present-toggle");
-    else if (ev.key === "p" || ev.key === "P") click("present-toggle");  // as its tooltip says
-    else if (ev.key === "Home") goToDay(0);
-    else if (ev.key === "End") goToDay(lastShown());
-    else if (ev.key === "Enter" && t && t.dataset && t.dataset.event) {
-      view.refocus = true;
-      window.dash_clientside.set_props("selected-event", { data: t.dataset.event });
-    } else return;
-    ev.preventDefault();
+  // The slider's tooltip: the day written out in the map's language, not its number,
+  // counted from the first day the bundle gives (nothing until the bundle is in).
+  window.dccFunctions = Object.assign({}, window.dccFunctions, {
+    writtenDay: (n) => (onScreen ? core().writtenDate(onScreen, n) : ""),
   });
 
-  // Clicking an event in the side panel selects it (links inside still open normally).
-  document.addEventListener("click", function (ev) {
-    const item = ev.target.closest && ev.target.closest("[data-event]");
-    if (!item || ev.target.closest("a")) return;
-    window.dash_clientside.set_props("selected-event", { data: item.dataset.event });
-  });
 })();

@@ -104,9 +104,9 @@
   }, true);
 
   // On a tour, Left/Right and Space step between stops; in the notes window they step the
-  // map window's tour. Taken before the map's own keys (map.js).
+  // map window's tour. Taken before the map's own keys (keys.js).
   document.addEventListener("keydown", function (ev) {
-    if (!map() || !map().keyForTheMap(ev)) return;
+    if (!map() || !window.koreaKeys.keyForTheMap(ev)) return;
     const forward = ev.key === "ArrowRight" || ev.key === " ";
     if (!(isNotes() || map().view.tour) || !(forward || ev.key === "ArrowLeft")) return;
     ev.preventDefault();
