@@ -6,12 +6,12 @@ Pure: takes the figure `build_figure` made (the one builder) and returns a new o
 
 from __future__ import annotations
 
-import copy
 import math
 
 from dashboard.figure import style, talks_inset, world_inset
 from dashboard.figure.projection import CENTRE, PRINT, geo_window, north_turn, scale_factor
 from dashboard.figure.traces import decoration
+from dashboard.model.cache import copied
 from dashboard.model.words import PRINTED, word
 from geodata.region import KM_PER_DEGREE
 
@@ -140,7 +140,7 @@ def _page_text(text: str, y: float, anchor: str, shift: int, size: int, colour: 
 def for_print(figure: dict, title: str, date_text: str, lang: str) -> dict:
     """The dashboard's figure dressed for a page, with its words in `lang`: nothing on the
     map itself changes."""
-    printed = copy.deepcopy(figure)
+    printed = copied(figure)
     # No halo round the names in print: Chromium writes a text shadow into a PDF as a
     # second copy of the text, which a reader's search and copy would meet twice.
     for trace in printed["data"]:

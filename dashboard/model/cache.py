@@ -3,7 +3,8 @@
 Figures, page data and words are dicts and lists that callers go on to dress, fill or
 serialise; a cache that handed out its own copy would let one caller's change reach every
 later one. `kept` hands each caller a deep copy (cheap beside building the value again);
-what is only ever read, coordinates for example, is cached as tuples instead."""
+what is only ever read, coordinates for example, is cached as tuples instead, which the
+copy hands on as they are."""
 
 from __future__ import annotations
 
@@ -23,10 +24,29 @@ def kept(maxsize: int) -> Callable[[Callable[..., T]], Callable[..., T]]:
 
         @functools.wraps(build)
         def fresh_copy(*args, **kwargs) -> T:
-            return copy.deepcopy(cached(*args, **kwargs))
+            return copied(cached(*args, **kwargs))
 
         fresh_copy.cache_clear = cached.cache_clear  # type: ignore[attr-defined]
         fresh_copy.cache_info = cached.cache_info  # type: ignore[attr-defined]
         return fresh_copy
 
     return wrap
+
+
+ATOMS = frozenset({str, int, float, bool, type(None)})
+
+
+def copied(value: T) -> T:
+    """A deep copy that hands on a tuple of numbers and words as it is: copy.deepcopy
+    would look at each of a front's tens of thousands of coordinates to find that. For
+    figures, page data and words (dicts, lists, tuples, numbers and text)."""
+    kind = type(value)
+    if kind in ATOMS:
+        return value
+    if kind is dict:
+        return {key: copied(item) for key, item in value.items()}
+    if kind is list:
+        return [copied(item) for item in value]
+    if kind is tuple and set(map(type, value)) <= ATOMS:
+        return value
+    return copy.deepcopy(value)
