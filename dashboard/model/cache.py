@@ -47,6 +47,6 @@ def copied(value: T) -> T:
         return {key: copied(item) for key, item in value.items()}
     if kind is list:
         return [copied(item) for item in value]
-    if kind is tuple and set(map(type, value)) <= ATOMS:
-        return value
+    if kind is tuple:
+        return value if set(map(type, value)) <= ATOMS else tuple(copied(v) for v in value)
     return copy.deepcopy(value)
