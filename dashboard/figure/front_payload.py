@@ -30,7 +30,7 @@ from dashboard.figure.front_traces import (
     side_name_changes,
     side_names,
 )
-from dashboard.figure.geometry_coords import rings_for_plotly
+from dashboard.figure.geometry_coords import DECIMALS, rings_for_plotly
 from dashboard.figure.look import dress_traces
 from dashboard.model.cache import kept
 from dashboard.model.front import Coast, FrontDay, history_of, uncertainty_band
@@ -38,8 +38,6 @@ from dashboard.model.map_options import MapOptions
 from dashboard.model.state import day_number
 from dashboard.model.words import front_status, legend_name
 from events.dataset import Dataset
-
-DECIMALS = 4  # coast and other points: about 10 m
 
 
 def _keys(points: np.ndarray) -> np.ndarray:

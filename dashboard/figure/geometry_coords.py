@@ -8,7 +8,7 @@ import numpy as np
 import shapely
 from shapely.geometry.polygon import orient
 
-# 4 decimals (about 10 m) keeps the page small without visible loss.
+# Points on the map to 4 decimals (about 10 m): keeps the page small without visible loss.
 DECIMALS = 4
 
 

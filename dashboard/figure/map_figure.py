@@ -10,7 +10,7 @@ import math
 
 from dashboard.figure import style
 from dashboard.figure.front_traces import front_traces
-from dashboard.figure.geometry_coords import polygon_coords
+from dashboard.figure.geometry_coords import DECIMALS, polygon_coords
 from dashboard.figure.look import dress_layout, dress_traces
 from dashboard.figure.place_traces import cities_traces, venue_places, venue_traces
 from dashboard.figure.projection import SCREEN, geo_window
@@ -147,7 +147,7 @@ def _spread(marks: list[EventMark], venues: frozenset[str]) -> list[tuple[float,
         if counts[m.place] > 1 or m.place in venues:
             angle = math.pi / 2 + 2 * math.pi * k / counts[m.place]  # the first one above
             x, y = x + 0.09 * math.cos(angle), y + 0.075 * math.sin(angle)
-        positions.append((round(x, 4), round(y, 4)))
+        positions.append((round(x, DECIMALS), round(y, DECIMALS)))
     return positions
 
 
