@@ -6,7 +6,10 @@ import datetime as dt
 import re
 from pathlib import Path
 
+import pytest
+
 import dashboard.export
+import dashboard.web
 from dashboard.figure import style
 from dashboard.figure.browser_bundle import PLAYER_TICK_MS, tour_entries
 from dashboard.figure.look import dress_trace
@@ -14,7 +17,13 @@ from dashboard.figure.map_figure import build_figure
 from dashboard.figure.projection import SCREEN
 from dashboard.model.front import history_of
 from dashboard.model.map_options import MapOptions
-from dashboard.model.state import TIMELINE_DAYS, day_from_number, day_number, state_at
+from dashboard.model.state import (
+    TIMELINE_DAYS,
+    a_month_on,
+    day_from_number,
+    day_number,
+    state_at,
+)
 from dashboard.model.summary import map_summary
 from dashboard.model.words import INTERFACE, LEGEND_KO, front_status, legend_name
 from dashboard.web.layout import build_layout
@@ -142,11 +151,38 @@ def test_speaker_notes_list_the_stops_works_in_full(dataset):
 
 
 def test_the_bundle_carries_every_day_written_by_python_in_its_language(dataset, bundle_of):
-    # The browser writes no date: it shows these (map_core.js writtenDate).
-    written = bundle_of(MapOptions(lang="ko"))["written"]
-    assert len(written) == TIMELINE_DAYS + 1
+    # The browser writes no date: it shows these (map_core.js writtenDate), puts these in
+    # the address (isoOf) and steps the player a month to these (aMonthOn).
+    bundle = bundle_of(MapOptions(lang="ko"))
+    written, iso, month_on = bundle["written"], bundle["iso"], bundle["month_on"]
+    assert len(written) == len(iso) == len(month_on) == TIMELINE_DAYS + 1
     for n, text in enumerate(written):
-        assert text == written_day(day_from_number(n), "ko")
+        day = day_from_number(n)
+        assert text == written_day(day, "ko")
+        assert iso[n] == day.isoformat()
+        assert day_from_number(month_on[n]) == a_month_on(day)
+
+
+@pytest.mark.parametrize(
+    ("day", "a_month_later"),
+    [
+        ("1950-06-25", "1950-07-25"),
+        ("1950-12-31", "1951-01-31"),
+        ("1951-01-31", "1951-02-28"),  # a shorter month: its last day
+        ("1952-01-30", "1952-02-29"),
+        ("1953-03-31", "1953-04-30"),
+    ],
+)
+def test_a_month_on_is_the_same_day_of_the_next_month_or_its_last(day, a_month_later):
+    assert a_month_on(dt.date.fromisoformat(day)) == dt.date.fromisoformat(a_month_later)
+
+
+def test_the_browser_does_no_calendar_arithmetic():
+    # Dates are Python's (events/dates.py, state.py); the browser looks them up by day.
+    assets = Path(dashboard.web.__file__).parent / "assets"
+    scripts = [*assets.glob("*.js"), Path(dashboard.export.__file__).parent / "standalone.js"]
+    arithmetic = re.compile(r"Date\.(UTC|parse)|getUTC|getFullYear|getMonth|toISOString|86400")
+    assert [s.name for s in scripts if arithmetic.search(s.read_text())] == []
 
 
 def test_the_language_switch_has_a_word_for_each_of_its_outputs(dataset, dash_app):

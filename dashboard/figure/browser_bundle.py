@@ -7,7 +7,6 @@ traces once, with the same builder as every other map, and store each distinct t
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 from dashboard.figure.front_payload import front_payload
@@ -23,7 +22,15 @@ from dashboard.figure.projection import SCREEN
 from dashboard.figure.talks_inset import front_change_days
 from dashboard.model.cache import kept
 from dashboard.model.map_options import MapOptions
-from dashboard.model.state import TIMELINE_DAYS, TIMELINE_START, change_days, day_number, state_at
+from dashboard.model.state import (
+    TIMELINE_DAYS,
+    TIMELINE_START,
+    a_month_on,
+    change_days,
+    day_from_number,
+    day_number,
+    state_at,
+)
 from dashboard.model.summary import map_summary
 from events.bibliography import (
     cited,
@@ -150,20 +157,20 @@ def map_bundle(data: Dataset, options: MapOptions) -> dict:
             }
         )
     base = build_figure(data, state_at(data, TIMELINE_START), options)
+    timeline = [day_from_number(n) for n in range(TIMELINE_DAYS + 1)]
     return {
         "static": dress_traces(static_traces(data, options), options),
         "layout": base["layout"],
         "insets": insets,
         "variants": dress_traces(variants, options),
         "epochs": epochs,
-        "start": TIMELINE_START.isoformat(),
         "lang": options.lang,
         "tick_ms": PLAYER_TICK_MS,
-        # Every day of the timeline written out in the bundle's language, by Python.
-        "written": [
-            written_day(TIMELINE_START + dt.timedelta(days=n), options.lang)
-            for n in range(TIMELINE_DAYS + 1)
-        ],
+        # Every day of the timeline as Python writes it: in the bundle's language, as the
+        # address gives it, and the day a month on (the player's "1 month" step).
+        "written": [written_day(day, options.lang) for day in timeline],
+        "iso": [day.isoformat() for day in timeline],
+        "month_on": [day_number(a_month_on(day)) for day in timeline],
         "front": front_payload(
             data, options, lambda text: _work_citation(data, text), korea_land_index(data)
         ),

@@ -30,6 +30,14 @@ def day_from_number(number: int) -> dt.date:
     return TIMELINE_START + dt.timedelta(days=int(number))
 
 
+def a_month_on(day: dt.date) -> dt.date:
+    """The same day of the next month, or that month's last day when it is shorter
+    (31 January to 28 February): the player's step at "1 month"."""
+    year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
+    following = dt.date(year + month // 12, month % 12 + 1, 1)  # the month after that
+    return dt.date(year, month, min(day.day, (following - dt.timedelta(days=1)).day))
+
+
 @dataclass(frozen=True)
 class EventMark:
     """An event as the map needs it."""

@@ -3,6 +3,8 @@ drag; the map drawn before Dash hears of the day, the insets following, the zoom
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from dashboard.figure.projection import SCREEN
@@ -121,6 +123,32 @@ def test_play_advances_the_date_and_pause_stops_it(open_view):
     page.wait_for_timeout(1000)
     assert date_label(page) == stopped
     assert page.inner_text("#play") == "▶ Play"
+
+
+def test_a_month_at_a_time_plays_to_the_same_day_or_the_last_of_a_shorter_month(open_view):
+    page = open_view("?date=1951-01-31")
+    page.locator("#speed input[value=month]").check()
+    # Every date the label shows, in order, however quickly the player ticks.
+    page.evaluate(
+        """() => { window.shownDates = [];
+          new MutationObserver(() => window.shownDates.push(
+            document.getElementById('date-label').innerText))
+          .observe(document.getElementById('date-label'),
+                   {childList: true, characterData: true, subtree: true}); }"""
+    )
+    page.click("#play")
+    page.wait_for_function("() => window.shownDates.length >= 2", timeout=10_000)
+    page.click("#play")
+    shown = page.evaluate("() => window.shownDates")
+    assert shown[:2] == ["28 February 1951", "28 March 1951"], shown
+    page.wait_for_function(
+        "t => new URLSearchParams(location.search).get('date') === t",
+        arg=_iso(shown[-1]),
+    )
+
+
+def _iso(written: str) -> str:
+    return dt.datetime.strptime(written, "%d %B %Y").date().isoformat()
 
 
 def test_playing_through_the_war_moves_the_front_day_by_day(open_view):

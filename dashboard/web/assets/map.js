@@ -4,7 +4,6 @@
 // and clicks in keys.js.
 (function () {
   "use strict";
-  const DAY_MS = 86400000;
   const noUpdate = () => window.dash_clientside.no_update;
   const core = () => window.koreaMapCore;  // map_core.js, loaded after this file
   const setProps = (id, props) => window.dash_clientside.set_props(id, props);
@@ -339,11 +338,7 @@
       const last = core().lastDay(bundle);
       let next = day + 1;
       if (speed === "week") next = day + 7;
-      if (speed === "month") {
-        const d = core().dateOf(bundle, day);
-        const m = Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate());
-        next = day + Math.round((m - d.getTime()) / DAY_MS);
-      }
+      if (speed === "month") next = core().aMonthOn(bundle, day);
       if (next > last) {
         if (loop && loop.length) { goToDay(0); return byName({}); }
         goToDay(last);

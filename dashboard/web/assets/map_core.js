@@ -3,17 +3,16 @@
 // Nothing here touches the page: pure functions of the bundle and a day number.
 (function () {
   "use strict";
-  const DAY_MS = 86400000;
   // A trace on a geo of its own (the world locator, the talks' area) belongs to the insets.
   const inInset = (trace) => Boolean(trace.geo) && trace.geo !== "geo";
 
-  function startMs(bundle) { return Date.parse(bundle.start + "T00:00:00Z"); }
-  function dateOf(bundle, n) { return new Date(startMs(bundle) + n * DAY_MS); }
-  function isoOf(bundle, n) { return dateOf(bundle, n).toISOString().slice(0, 10); }
   function lastDay(bundle) { return bundle.epochs[bundle.epochs.length - 1].to; }
 
-  // Day n as Python wrote it, in the bundle's language (events/dates.py written_day).
+  // Day n as Python wrote it: in the bundle's language (events/dates.py written_day), as
+  // the address gives it (YYYY-MM-DD), and the day a month on (state.py a_month_on).
   function writtenDate(bundle, n) { return bundle.written[n]; }
+  function isoOf(bundle, n) { return bundle.iso[n]; }
+  function aMonthOn(bundle, n) { return bundle.month_on[n]; }
 
   // The stretch of constant state that contains day n (binary search).
   function epochAt(epochs, n) {
@@ -198,7 +197,7 @@
   }
 
   window.koreaMapCore = {
-    dateOf, isoOf, lastDay, writtenDate, epochAt, figureFor, frontAt, frontKey, pocketsOn,
+    isoOf, aMonthOn, lastDay, writtenDate, epochAt, figureFor, frontAt, frontKey, pocketsOn,
     watchView, movingFigure, baseFigure, insetFigure, insetKey, followView, pocketNames,
     frontTraces,
   };
