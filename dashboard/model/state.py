@@ -5,6 +5,7 @@ Pure functions over the loaded Dataset; no Dash, no Plotly.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import functools
 from dataclasses import dataclass
@@ -34,8 +35,7 @@ def a_month_on(day: dt.date) -> dt.date:
     """The same day of the next month, or that month's last day when it is shorter
     (31 January to 28 February): the player's step at "1 month"."""
     year, month = (day.year + 1, 1) if day.month == 12 else (day.year, day.month + 1)
-    following = dt.date(year + month // 12, month % 12 + 1, 1)  # the month after that
-    return dt.date(year, month, min(day.day, (following - dt.timedelta(days=1)).day))
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 @dataclass(frozen=True)
