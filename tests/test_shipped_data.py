@@ -174,7 +174,8 @@ UNNAMED_WORKS = (
     "other accounts", "some accounts", "secondary accounts", "usual accounts", "accounts date",
     "chinese accounts", "some sources", "other sources", "some chronicles", "some works",
     "reference works give", "secondary chronologies", "and others", "contemporary reports",
-    "press reports", "local histories", "confirm in", "before relying",
+    "press reports", "local histories", "confirm in", "before relying", "sources differ",
+    "between sources", "historians give", "later summaries", "usually quoted",
 )  # fmt: skip
 
 
