@@ -103,31 +103,25 @@ def page_end_id(client) -> str:
 
 def run_in_background(client, body, seconds: float = 60):
     """A background callback as the page runs one: start the job, then ask again with its
-    handles until it answers (the export runs in a process of its own)."""
+    handles until it answers (the export runs in a process of its own). While the job
+    runs, an answer carries no handles (at most its progress): the first ones are kept."""
     end = urllib.parse.quote(page_end_id(client))
     response = client.post(
         f"{UPDATE}?endId={end}", data=json.dumps(body), content_type="application/json"
     )
+    if response.status_code != 200 or "cacheKey" not in (response.get_json() or {}):
+        return response
+    handles = {k: response.get_json()[k] for k in ("cacheKey", "job")}
+    query = urllib.parse.urlencode({"endId": urllib.parse.unquote(end), **handles})
     deadline = time.monotonic() + seconds
-    while response.status_code == 200 and "cacheKey" in (response.get_json() or {}):
-        handles = response.get_json()
+    while True:
         assert time.monotonic() < deadline, "the job never answered"
         time.sleep(0.1)
-        query = urllib.parse.urlencode(
-            {"endId": urllib.parse.unquote(end), **{k: handles[k] for k in ("cacheKey", "job")}}
-        )
         response = client.post(
             f"{UPDATE}?{query}", data=json.dumps(body), content_type="application/json"
         )
-        if response.status_code == 200 and "response" not in response.get_json():
-            response = _keep_handles(response, handles)
-    return response
-
-
-def _keep_handles(response, handles):
-    """Still running: the answer carries progress only; ask again with the same handles."""
-    response.get_json().update(handles)
-    return response
+        if response.status_code != 200 or "response" in response.get_json():
+            return response
 
 
 def assert_no_traceback(response) -> None:
