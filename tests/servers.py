@@ -29,11 +29,14 @@ def free_port() -> int:
 
 def server_env(folder: Path, dataset, **more: str) -> dict[str, str]:
     """The environment of a test server of its own: `folder` is its data folder (and so its
-    export queue's), holding the default view's files as a server finds it after its first
-    start, so it starts in seconds rather than after a cold build of the front; and it
-    builds no view unasked, keeping the processors for the test."""
+    export queue's), holding the default view's files and the front's kept history as a
+    server finds them after its first start, so it starts and exports in seconds rather
+    than after a cold build of the front; and it builds no view unasked, keeping the
+    processors for the test."""
     files = DataFiles(dataset)  # this test process's own folder: built once, then read
     files.prepare([MapOptions()])
+    for kept in files.directory.parent.glob("front-*.npz"):
+        shutil.copy(kept, folder / kept.name)
     shutil.copytree(
         files.directory,
         folder / files.directory.name,

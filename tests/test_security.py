@@ -282,7 +282,8 @@ def short_tmp():
 @pytest.mark.parametrize("fmt", ["html", "svg"])
 def test_export_writes_only_where_it_was_told(short_tmp, fmt):
     """The map and its caption and sources beside it, nothing in the working folder or
-    the temporary folder. (Chromium, used for svg, keeps its own profile under HOME.)"""
+    the temporary folder. (Chromium, used for svg, keeps its own profile under HOME, and
+    the front's history is kept in the user's cache folder.)"""
     if fmt == "svg" and chromium_executable() is None:
         pytest.skip("Debian's chromium is not installed")
     home, temp, cwd, out = (short_tmp / name for name in ("h", "t", "c", "o"))
@@ -301,7 +302,12 @@ def test_export_writes_only_where_it_was_told(short_tmp, fmt):
     assert result.returncode == 0, result.stderr
     assert files_under(out) == {str(out / f"map.{x}") for x in (fmt, "txt", "json", "bib")}
     assert files_under(cwd, temp) == set()
+    # The front's history, kept for the next run in the user's cache folder, and nothing
+    # else of ours there (dashboard/model/front_store.py).
+    kept = [f for f in files_under(home) if Path(f).parent == home / ".cache" / "korea-map"]
+    assert len(kept) == 1 and re.fullmatch(r"front-[0-9a-f]{20}\.npz", Path(kept[0]).name)
+    others = files_under(home) - set(kept)
     browser_profile = (str(home / ".config" / "chromium"), str(home / ".cache"))
-    assert all(f.startswith(browser_profile) for f in files_under(home))
+    assert all(f.startswith(browser_profile) for f in others)
     if fmt == "html":
-        assert files_under(home) == set()
+        assert others == set()

@@ -26,6 +26,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 import pyproj
@@ -35,6 +36,14 @@ from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 from shapely.geometry.polygon import orient
 from shapely.ops import split
 
+from dashboard.model.front_store import (
+    DayShapes,
+    default_directory,
+    read,
+    store_key,
+    store_path,
+    write,
+)
 from events.dates import written_day
 from geodata.frontlines import Keyframe, Pocket
 from geodata.region import GEOGRAPHIC_CRS, KM_PER_DEGREE, METRIC_CRS
@@ -49,6 +58,7 @@ ISLAND_OFFSHORE_KM = 10
 # A point on the northern border, far from any front: where the coast's positions start.
 NORTHERN_BORDER = Point(128.0, 42.0)
 
+CODE = Path(__file__)  # the store's files are named by this code too
 _TO_METRES = pyproj.Transformer.from_crs(GEOGRAPHIC_CRS, METRIC_CRS, always_xy=True)
 _TO_DEGREES = pyproj.Transformer.from_crs(METRIC_CRS, GEOGRAPHIC_CRS, always_xy=True)
 
@@ -225,39 +235,55 @@ def _islands_held(coast: Coast, un_mainland: shapely.Geometry) -> tuple[int, ...
     return tuple(int(i) for i in np.flatnonzero(near_un | np.asarray(coast.offshore)))
 
 
-def _front_day(
-    day: dt.date,
+def _day_shapes(
     line: np.ndarray,
     coast: Coast,
     pockets: tuple[Pocket, ...],
     on_land: dict[int, shapely.Geometry],
-    **about,
-) -> FrontDay:
-    """One day's front; `on_land`: each pocket's area within the land, by the pocket's id."""
+) -> DayShapes:
+    """The costly part of a day's front; `on_land`: each pocket's area within the land,
+    by the pocket's id."""
     # Simplified, the resampled line keeps its bends and drops the points in between.
     line = np.asarray(LineString(np.round(line, DECIMALS)).simplify(SIMPLIFY).coords)
     south, north, cut = _sides(line, coast)
     islands = _islands_held(coast, south)
-    # The islands lie apart from the mainland and from each other: no union is needed.
-    un_main = MultiPolygon([*south.geoms, *(coast.islands[i] for i in islands)])
-    others = (p for i, p in enumerate(coast.islands) if i not in islands)
-    communist_main = MultiPolygon([*north.geoms, *others])
-    un, communist = un_main, communist_main
+    held = None
     if pockets:
+        un = _main(coast, (south, north), islands)[0]
         for pocket in pockets:
             area = on_land[id(pocket)]
             un = un.union(area) if pocket.held_by == "UN" else un.difference(area)
         un = _polygonal(un.intersection(coast.land))
-        communist = _polygonal(coast.land.difference(un))
+        held = (un, _polygonal(coast.land.difference(un)))
+    return DayShapes(LineString(line), (south, north), held, islands, cut)
+
+
+def _main(
+    coast: Coast, mainland: tuple[shapely.Geometry, shapely.Geometry], un_islands: tuple[int, ...]
+) -> tuple[MultiPolygon, MultiPolygon]:
+    """Each side's mainland with its islands. The islands lie apart from the mainland and
+    from each other: no union is needed."""
+    south, north = mainland
+    others = (p for i, p in enumerate(coast.islands) if i not in un_islands)
+    return (
+        MultiPolygon([*south.geoms, *(coast.islands[i] for i in un_islands)]),
+        MultiPolygon([*north.geoms, *others]),
+    )
+
+
+def _front_day(
+    day: dt.date, shapes: DayShapes, coast: Coast, pockets: tuple[Pocket, ...], **about
+) -> FrontDay:
+    main = _main(coast, shapes.mainland, shapes.un_islands)
     return FrontDay(
         day=day,
-        line=LineString(line),
-        main=(un_main, communist_main),
-        mainland=(south, north),
+        line=shapes.line,
+        main=main,
+        mainland=shapes.mainland,
         pockets=pockets,
-        held=(un, communist),
-        un_islands=islands,
-        cut=cut,
+        held=shapes.held or main,
+        un_islands=shapes.un_islands,
+        cut=shapes.cut,
         **about,
     )
 
@@ -281,14 +307,35 @@ class FrontHistory:
 
 @functools.lru_cache(maxsize=4)
 def front_history(
-    keyframes: tuple[Keyframe, ...], pockets: tuple[Pocket, ...], land: shapely.Geometry
+    keyframes: tuple[Keyframe, ...],
+    pockets: tuple[Pocket, ...],
+    land: shapely.Geometry,
+    folder: Path | None = None,
 ) -> FrontHistory:
-    """The front on every day from the first keyframe to the last."""
+    """The front on every day from the first keyframe to the last. With a folder, the
+    costly shapes are read from the store there (dashboard/model/front_store.py) when
+    they were kept, and kept there when they were computed."""
     coast = coast_of(land)
+    plan = list(_days(keyframes, pockets, coast))
+    stored = store_path(folder, store_key(keyframes, pockets, land, CODE)) if folder else None
+    shapes = read(stored, len(plan)) if stored else None
+    if shapes is None:
+        # A pocket's shape holds for many days: clipped to the land once.
+        on_land = {id(p): p.area.intersection(coast.land) for p in pockets}
+        shapes = [_day_shapes(line, coast, held, on_land) for _, line, held, _ in plan]
+        if stored:
+            write(stored, shapes)
+    days = (
+        _front_day(day, shape, coast, held, **about)
+        for (day, _, held, about), shape in zip(plan, shapes, strict=True)
+    )
+    return FrontHistory(coast, tuple(days))
+
+
+def _days(keyframes: tuple[Keyframe, ...], pockets: tuple[Pocket, ...], coast: Coast):
+    """Each day from the first keyframe to the last: the day, its line before it is
+    simplified, the pockets held on it, and what is said of it."""
     lines = [key_line(k, coast) for k in keyframes]
-    # A pocket's shape holds for many days: clipped to the land once.
-    on_land = {id(p): p.area.intersection(coast.land) for p in pockets}
-    days = []
     for a, b in zip(lines, [*lines[1:], None], strict=True):
         last = b.keyframe.day if b else a.keyframe.day + dt.timedelta(days=1)
         span = (last - a.keyframe.day).days
@@ -303,7 +350,7 @@ def front_history(
                     "sources": k.sources,
                     "keyframe": k,
                 }
-                days.append(_front_day(day, a.exact, coast, held, on_land, **about))
+                yield day, a.exact, held, about
                 continue
             about = {
                 "status": f"interpolated between {written_day(a.keyframe.day)} and "
@@ -314,21 +361,16 @@ def front_history(
                 "sources": a.keyframe.sources + b.keyframe.sources,
                 "keyframe": None,
             }
-            days.append(
-                _front_day(
-                    day, _line_between(a, b, offset / span, coast), coast, held, on_land, **about
-                )
-            )
-    return FrontHistory(coast, tuple(days))
+            yield day, _line_between(a, b, offset / span, coast), held, about
 
 
 @functools.lru_cache(maxsize=8)
 def history_of(data) -> FrontHistory:
     """The front of a dataset. Cached per dataset (a Dataset hashes by identity, so asking
-    again costs nothing) and, beneath that, per front and land: another events file does
-    not compute the front again. All it holds is immutable: frozen dataclasses, tuples and
-    shapely geometries."""
-    return front_history(tuple(data.keyframes), tuple(data.pockets), data.land)
+    again costs nothing), beneath that per front and land (another events file does not
+    compute the front again), and on disk in the data folder, for the next process. All
+    it holds is immutable: frozen dataclasses, tuples and shapely geometries."""
+    return front_history(tuple(data.keyframes), tuple(data.pockets), data.land, default_directory())
 
 
 def uncertainty_band(front: FrontDay, coast: Coast) -> shapely.Geometry:

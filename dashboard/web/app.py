@@ -13,10 +13,11 @@ from pathlib import Path
 import flask
 from dash import Dash, html, set_props
 
+from dashboard.model.front_store import default_directory
 from dashboard.model.map_options import MapOptions, likely_views
 from dashboard.web.callbacks import register_callbacks
 from dashboard.web.data_builder import start_builder, views_to_prepare
-from dashboard.web.data_files import DataFiles, default_directory, serve_data_files
+from dashboard.web.data_files import DataFiles, serve_data_files
 from dashboard.web.layout import build_layout, notes_layout
 from dashboard.web.security import secure
 from dashboard.web.static_cache import CompressedOnce

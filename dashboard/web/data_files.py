@@ -25,11 +25,11 @@ import plotly
 from plotly.io.json import to_json_plotly
 
 from dashboard.figure.browser_bundle import event_entries, map_bundle, tour_entries
+from dashboard.model.front_store import default_directory
 from dashboard.model.map_options import LANGUAGES, MAP_LAYERS, MapOptions
 from events.dataset import BIBLIOGRAPHY, GEODATA_DIR, Dataset
 
 log = logging.getLogger("dashboard")
-CACHE_ENV = "KOREA_MAP_CACHE"
 IMMUTABLE = "public, max-age=31536000, immutable"
 CODE = Path(__file__).resolve().parents[2]
 # bundle.en-screen-parallel38+cities.0123456789ab.json, events.0123456789ab.json
@@ -44,15 +44,6 @@ class DataFile:
     name: str
     gzipped: bytes
     etag: str
-
-
-def default_directory() -> Path:
-    """$KOREA_MAP_CACHE, else the user's cache folder."""
-    chosen = os.environ.get(CACHE_ENV)
-    if chosen:
-        return Path(chosen)
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "korea-map"
 
 
 def fingerprint(data: Dataset) -> str:
