@@ -15,6 +15,7 @@ import shapely
 from PIL import Image
 
 from dashboard.export.chromium import chromium_executable
+from dashboard.export.queue import BLANK
 from dashboard.export.snapshot import (
     ExportError,
     Renderer,
@@ -28,6 +29,7 @@ from dashboard.export.snapshot import (
     series_days,
 )
 from tests.cli import Ran, run_cli
+from tests.processes import descendants, is_chromium
 
 needs_chromium = pytest.mark.skipif(
     chromium_executable() is None, reason="Debian's chromium is not installed"
@@ -43,6 +45,23 @@ def renderer():
         # The browser is handed to kaleido, not left in the environment for all to see.
         assert os.environ.get("BROWSER_PATH") == chosen
         yield warm
+
+
+def _browsers_below(pid: int) -> set[int]:
+    return {child for child in descendants(pid) if is_chromium(child)}
+
+
+@pytest.mark.skipif(not Path("/proc/self/exe").exists(), reason="Linux: /proc")
+def test_a_renderer_opened_inside_another_leaves_it_its_browser(renderer):
+    """One export made while a batch runs: after it, the batch goes on in the same
+    Chromium, the one we chose, not one kaleido would start for each figure."""
+    renderer.render(BLANK, "png", 72, 10)
+    ours = _browsers_below(os.getpid())
+    assert ours
+    with Renderer() as inner:
+        inner.render(BLANK, "png", 72, 10)
+    renderer.render(BLANK, "png", 72, 10)
+    assert _browsers_below(os.getpid()) == ours
 
 
 @pytest.fixture(scope="module")

@@ -13,6 +13,7 @@ import io
 import os
 import re
 import struct
+import threading
 import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -118,7 +119,15 @@ def figure_for(data: Dataset, snap: Snapshot) -> dict:
 
 class Renderer:
     """Renders figures with one Chromium kept running for the whole batch. timeout: the
-    longest one figure may take before kaleido gives it up (seconds)."""
+    longest one figure may take before kaleido gives it up (seconds).
+
+    kaleido runs one browser per process. Renderers opened inside one another (a single
+    export made while a batch runs) share it, and the last one closed stops it: were the
+    inner one to stop it, kaleido would go on with a browser of its own choosing, started
+    and stopped again for every figure."""
+
+    _open = 0  # Renderers open in this process
+    _lock = threading.Lock()
 
     def __init__(self, timeout: float = 90):
         self.timeout = timeout
@@ -132,16 +141,22 @@ class Renderer:
             )
         import kaleido
 
-        # mathjax=False: otherwise the export page asks a CDN for MathJax. The browser is
-        # handed to kaleido, not set in the process's environment for all to see.
-        kaleido.start_sync_server(
-            mathjax=False, timeout=self.timeout, path=browser, silence_warnings=True
-        )
         self._kaleido = kaleido
+        with Renderer._lock:
+            if Renderer._open == 0:
+                # mathjax=False: otherwise the export page asks a CDN for MathJax. The
+                # browser is handed to kaleido, not set in the process's environment.
+                kaleido.start_sync_server(
+                    mathjax=False, timeout=self.timeout, path=browser, silence_warnings=True
+                )
+            Renderer._open += 1
         return self
 
     def __exit__(self, *exc) -> None:
-        self._kaleido.stop_sync_server(silence_warnings=True)
+        with Renderer._lock:
+            Renderer._open -= 1
+            if Renderer._open == 0:
+                self._kaleido.stop_sync_server(silence_warnings=True)
 
     def render(self, figure: dict, fmt: str, dpi: int, width_mm: float) -> bytes:
         width, height = figure["layout"]["width"], figure["layout"]["height"]

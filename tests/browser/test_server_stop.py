@@ -8,29 +8,13 @@ import time
 
 import pytest
 
-from dashboard.export.queue import children
+from tests.processes import descendants, is_chromium
 from tests.servers import free_port, server_env, start, stop, wait_for_health
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.skipif(not hasattr(os, "SCHED_IDLE"), reason="Linux: /proc and SCHED_IDLE"),
 ]
-
-
-def _below(pid: int) -> set[int]:
-    found, todo = set(), [pid]
-    while todo:
-        for child in children(todo.pop()):
-            found.add(child)
-            todo.append(child)
-    return found
-
-
-def _is_chromium(pid: int) -> bool:
-    try:
-        return "chromium" in os.readlink(f"/proc/{pid}/exe")
-    except OSError:
-        return False
 
 
 def test_a_stopped_server_leaves_no_chromium_behind(browser, dataset, tmp_path):
@@ -44,7 +28,7 @@ def test_a_stopped_server_leaves_no_chromium_behind(browser, dataset, tmp_path):
         with page.expect_download(timeout=120_000):
             page.click(".export-png")
         page.close()
-        renderer = {pid for pid in _below(server.pid) if _is_chromium(pid)}
+        renderer = {pid for pid in descendants(server.pid) if is_chromium(pid)}
         assert renderer, "the export's Chromium, a child of the server"
         for pid in renderer:
             assert os.sched_getscheduler(pid) == os.SCHED_IDLE
@@ -54,5 +38,5 @@ def test_a_stopped_server_leaves_no_chromium_behind(browser, dataset, tmp_path):
     deadline = time.monotonic() + 30
     while any(os.path.exists(f"/proc/{pid}") for pid in renderer) and time.monotonic() < deadline:
         time.sleep(0.2)
-    left = [pid for pid in renderer if os.path.exists(f"/proc/{pid}") and _is_chromium(pid)]
+    left = [pid for pid in renderer if os.path.exists(f"/proc/{pid}") and is_chromium(pid)]
     assert not left, f"Chromium left running after the server stopped: {left}"
