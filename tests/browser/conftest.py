@@ -6,10 +6,12 @@ each test fails if it saw either.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from urllib.parse import urlsplit
 
 import pytest
+from playwright.sync_api import Error as PlaywrightError
 
 from dashboard.export.chromium import CHROMIUM_ARGS, chromium_executable
 from dashboard.web.app import create_app
@@ -25,6 +27,9 @@ def chromium_path() -> str:
             pytest.fail(message)
         pytest.skip(message)
     return path
+
+
+VIEWPORT = {"width": 1366, "height": 768}
 
 
 @pytest.fixture(scope="session")
@@ -56,33 +61,79 @@ def watch():
     return Watch()
 
 
-def watched_page(browser, app_url: str, watch: Watch):
+class Watched:
+    """Which Watch a watched page reports to, and which host it may reach: the test's
+    (a page may outlive a test)."""
+
+    def __init__(self, app_url: str, watch: Watch):
+        self.host = urlsplit(app_url).netloc
+        self.watch = watch
+
+
+def watched_page(browser, watched: Watched):
     """A page in a context of its own that may reach only the app; what it tried
-    elsewhere and the errors it logged go to `watch`."""
-    context = browser.new_context(viewport={"width": 1366, "height": 768})
-    own_host = urlsplit(app_url).netloc
+    elsewhere and the errors it logged go to the Watch of `watched`."""
+    context = browser.new_context(viewport=VIEWPORT)
 
     def guard(route):
-        if urlsplit(route.request.url).netloc == own_host:
+        if urlsplit(route.request.url).netloc == watched.host:
             route.continue_()
         else:
-            watch.foreign_requests.append(route.request.url)
+            watched.watch.foreign_requests.append(route.request.url)
             route.abort()
 
     context.route("**/*", guard)
     new_page = context.new_page()
-    new_page.on("console", lambda m: m.type == "error" and watch.console_errors.append(m.text))
-    new_page.on("pageerror", lambda e: watch.console_errors.append(str(e)))
+    new_page.on(
+        "console", lambda m: m.type == "error" and watched.watch.console_errors.append(m.text)
+    )
+    new_page.on("pageerror", lambda e: watched.watch.console_errors.append(str(e)))
     return new_page
 
 
-@pytest.fixture
-def page(browser, app_url, watch):
-    new_page = watched_page(browser, app_url, watch)
-    yield new_page
-    new_page.context.close()
+def _checked(watch: Watch) -> None:
     assert watch.foreign_requests == [], "requests to other hosts"
     assert watch.console_errors == [], "console errors"
+
+
+@pytest.fixture(scope="session")
+def _shared(browser):
+    """One watched page for all the tests that open views and act on them. A page of its
+    own per test costs a new context and renderer process, and Plotly's and Dash's
+    scripts compiled again: about 0.35 s and half a processor-second a view."""
+    watched = Watched("http://127.0.0.1", Watch())
+    shared = watched_page(browser, watched)
+    yield shared, watched
+    shared.context.close()
+
+
+@pytest.fixture
+def page(_shared, app_url, watch):
+    """The shared page, at 1366x768, watched for this test; afterwards any window it
+    opened is closed and it is left blank, so the next test finds nothing of this one.
+    A test that adds its own listeners to the page asks for `own_page` instead."""
+    shared, watched = _shared
+    watched.host, watched.watch = urlsplit(app_url).netloc, watch
+    shared.set_viewport_size(VIEWPORT)
+    yield shared
+    for other in shared.context.pages:
+        if other != shared:
+            other.close()
+    # Left blank, its timers stopped (the next test's own navigation would do it too,
+    # should a navigation still under way cut in).
+    with contextlib.suppress(PlaywrightError):
+        shared.goto("about:blank")
+    watched.watch = Watch()
+    _checked(watch)
+
+
+@pytest.fixture
+def own_page(browser, app_url, watch):
+    """A watched page in a context of its own, closed after the test."""
+    new_page = watched_page(browser, Watched(app_url, watch))
+    yield new_page
+    new_page.context.close()
+    _checked(watch)
 
 
 @pytest.fixture
@@ -93,7 +144,7 @@ def new_page(browser, app_url):
 
     def opener():
         watch = Watch()
-        opened.append(watched_page(browser, app_url, watch))
+        opened.append(watched_page(browser, Watched(app_url, watch)))
         return opened[-1], watch
 
     yield opener
@@ -101,9 +152,9 @@ def new_page(browser, app_url):
         each.context.close()
 
 
-@pytest.fixture
-def open_view(page, app_url):
-    """Open a link and wait until the map and the date label are drawn."""
+def view_opener(page, app_url: str):
+    """open(query): open a link in `page` and wait until the map and the date label are
+    drawn; returns the page."""
 
     def opener(query: str = ""):
         page.goto(app_url + "/" + query)
@@ -121,3 +172,15 @@ def open_view(page, app_url):
         return page
 
     return opener
+
+
+@pytest.fixture
+def open_view(page, app_url):
+    """Open a link in the shared page (see view_opener)."""
+    return view_opener(page, app_url)
+
+
+@pytest.fixture
+def open_own_view(own_page, app_url):
+    """Open a link in a page of the test's own (see view_opener)."""
+    return view_opener(own_page, app_url)

@@ -140,7 +140,8 @@ def test_kaesong_and_panmunjom_labels_do_not_collide(open_view, date):
     ) in ("12px", "13px", "14px")
 
 
-def test_the_page_loads_only_the_small_plotly_bundle(page, app_url):
+def test_the_page_loads_only_the_small_plotly_bundle(own_page, app_url):
+    page = own_page
     fetched = []
     page.on("request", lambda r: fetched.append(r.url))
     page.goto(app_url + "/?date=1950-06-25")
@@ -218,15 +219,15 @@ def test_the_page_is_served_with_safer_headers(page, app_url):
     assert response.headers["referrer-policy"] == "no-referrer"
 
 
-def test_a_link_opens_its_view_with_no_referer_at_all(page, open_view):
+def test_a_link_opens_its_view_with_no_referer_at_all(own_page, open_own_view):
     """The server sends Referrer-Policy: no-referrer, so Chromium sends no Referer: the view
     comes from the page's own address, which the layout request carries."""
     layout_requests = []
-    page.on(
+    own_page.on(
         "request",
         lambda r: layout_requests.append(r) if "/_dash-layout" in r.url else None,
     )
-    page = open_view(
+    page = open_own_view(
         "?date=1951-08-01&layers=mdl,cities,events&lang=ko&event=kaesong_talks_session"
     )
     assert date_label(page) == "1951년 8월 1일"

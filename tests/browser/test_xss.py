@@ -73,8 +73,9 @@ def app_url(xss_dataset):
 
 
 @pytest.fixture
-def alarms(page):
-    """Dialogs opened and main-frame navigations seen by the page."""
+def alarms(own_page):
+    """Dialogs opened and main-frame navigations seen by the test's own page."""
+    page = own_page
     seen = {"dialogs": [], "navigations": []}
 
     def on_dialog(dialog):
@@ -110,8 +111,8 @@ def hover_place(page, lon: float, lat: float) -> str:
     return page.eval_on_selector("#map .hoverlayer", "n => n.textContent")
 
 
-def test_hostile_event_text_shows_as_text_and_runs_nothing(open_view, alarms, app_url):
-    page = open_view(f"?date={DAY}&event=xss_script&lang=both")
+def test_hostile_event_text_shows_as_text_and_runs_nothing(open_own_view, alarms, app_url):
+    page = open_own_view(f"?date={DAY}&event=xss_script&lang=both")
     page.wait_for_selector("#event-xss_link")
     for eid, title in TITLES.items():
         assert page.inner_text(f"#event-{eid} h3") == title
