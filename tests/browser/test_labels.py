@@ -43,41 +43,35 @@ def renderer():
         (1366, 768, "&present=1", ("en", "ko")),
     ],
 )
-def test_no_label_collides_on_screen(browser, app_url, width, height, present, langs):
+def test_no_label_collides_on_screen(page, app_url, width, height, present, langs):
     # A page opened in each language, then moved to each date as the player and the keys
     # move it (map.js goToDay): the map first, the insets a frame later. The page draws an
     # opened link's first day with the same code (test_day_steps checks the two agree).
-    page = browser.new_page(viewport={"width": width, "height": height})
+    page.set_viewport_size({"width": width, "height": height})
     found = {}
-    try:
-        for lang in langs:
-            page.goto(f"{app_url}/?date={DATES[0]}&lang={lang}{present}")
-            page.wait_for_selector("#map .geo text", timeout=30_000)
-            page.wait_for_selector("#map-base .geo text", timeout=30_000)
-            for date in DATES:
-                day = dt.date.fromisoformat(date)
-                page.evaluate(GO_TO_DAY, day_number(day))
-                assert page.inner_text("#date-label") == written_day(day, lang)
-                bad = collisions(page.evaluate(BOXES))
-                if bad:
-                    found[(date, lang)] = bad
-    finally:
-        page.close()
+    for lang in langs:
+        page.goto(f"{app_url}/?date={DATES[0]}&lang={lang}{present}")
+        page.wait_for_selector("#map .geo text", timeout=30_000)
+        page.wait_for_selector("#map-base .geo text", timeout=30_000)
+        for date in DATES:
+            day = dt.date.fromisoformat(date)
+            page.evaluate(GO_TO_DAY, day_number(day))
+            assert page.inner_text("#date-label") == written_day(day, lang)
+            bad = collisions(page.evaluate(BOXES))
+            if bad:
+                found[(date, lang)] = bad
     assert found == {}
 
 
 @pytest.mark.parametrize("date", ["1950-11-26", "1951-08-01", "1953-07-27"])
 @pytest.mark.parametrize("lang", ["en", "ko", "both"])
-def test_no_label_collides_in_the_exported_svg(browser, dataset, renderer, tmp_path, date, lang):
+def test_no_label_collides_in_the_exported_svg(page, dataset, renderer, tmp_path, date, lang):
     out = tmp_path / "map.svg"
     snap = Snapshot(dt.date.fromisoformat(date), lang=lang)
     export_snapshot(dataset, snap, "svg", out, renderer)
-    page = browser.new_page()
-    try:
-        page.set_content(
-            "<html><body style='margin:0'>" + out.read_text(encoding="utf-8") + "</body></html>"
-        )
-        page.wait_for_timeout(300)
-        assert collisions(page.evaluate(BOXES)) == []
-    finally:
-        page.close()
+    page.set_viewport_size({"width": 1280, "height": 720})
+    page.set_content(
+        "<html><body style='margin:0'>" + out.read_text(encoding="utf-8") + "</body></html>"
+    )
+    page.wait_for_timeout(300)
+    assert collisions(page.evaluate(BOXES)) == []

@@ -95,23 +95,20 @@ def page_bundle(page) -> tuple[str, dict]:
         (1920, 1080, True, "both"),
     ],
 )
-def test_no_label_collides_on_any_day(browser, app_url, width, height, present, lang):
-    page = browser.new_page(viewport={"width": width, "height": height})
+def test_no_label_collides_on_any_day(page, app_url, width, height, present, lang):
+    page.set_viewport_size({"width": width, "height": height})
     found = {}
-    try:
-        page.goto(f"{app_url}/?lang={lang}{'&present=1' if present else ''}")
-        page.wait_for_selector("#map .geo text", timeout=30_000)
-        url, bundle = page_bundle(page)
-        assert f"/data/bundle.{lang}-{'present' if present else 'screen'}-" in url
-        days = label_change_days(bundle)
-        measured = json.loads(page.evaluate(DRAW_EACH, [url, days]))
-        assert len(measured) == len(days)
-        for day, boxes in zip(days, measured, strict=True):
-            bad = collisions(boxes)
-            if bad:
-                found[day_from_number(day).isoformat()] = bad
-    finally:
-        page.close()
+    page.goto(f"{app_url}/?lang={lang}{'&present=1' if present else ''}")
+    page.wait_for_selector("#map .geo text", timeout=30_000)
+    url, bundle = page_bundle(page)
+    assert f"/data/bundle.{lang}-{'present' if present else 'screen'}-" in url
+    days = label_change_days(bundle)
+    measured = json.loads(page.evaluate(DRAW_EACH, [url, days]))
+    assert len(measured) == len(days)
+    for day, boxes in zip(days, measured, strict=True):
+        bad = collisions(boxes)
+        if bad:
+            found[day_from_number(day).isoformat()] = bad
     assert len(days) > 40  # every change of labels or legend across the nine years
     assert found == {}, "\n".join(f"{d}: {b}" for d, b in found.items())
 
@@ -128,7 +125,7 @@ PRINT = """async (json) => {
 
 
 @pytest.mark.parametrize("lang", ["both"])
-def test_no_label_collides_in_print_on_any_day(browser, app_url, dataset, bundle_of, lang):
+def test_no_label_collides_in_print_on_any_day(page, app_url, dataset, bundle_of, lang):
     """The exported figure at 170 mm (snapshot.figure_for, what kaleido renders), on the same
     days as the screen, in "both": every label carries its English and its Korean, so the
     labels are at their widest (the labels of en and ko alone stand at the same points).
@@ -138,17 +135,14 @@ def test_no_label_collides_in_print_on_any_day(browser, app_url, dataset, bundle
     from dashboard.export.snapshot import Snapshot, figure_for
 
     days = label_change_days(bundle_of(MapOptions(lang=lang)))
-    page = browser.new_page()
+    page.set_viewport_size({"width": 1280, "height": 720})
     found = {}
-    try:
-        page.goto(app_url + "/")
-        page.wait_for_function("() => window.Plotly")
-        for day in days:
-            snap = Snapshot(day_from_number(day), lang=lang)
-            page.evaluate(PRINT, to_json_plotly(figure_for(dataset, snap)))
-            bad = collisions(page.evaluate(BOXES))
-            if bad:
-                found[snap.day.isoformat()] = bad
-    finally:
-        page.close()
+    page.goto(app_url + "/")
+    page.wait_for_function("() => window.Plotly")
+    for day in days:
+        snap = Snapshot(day_from_number(day), lang=lang)
+        page.evaluate(PRINT, to_json_plotly(figure_for(dataset, snap)))
+        bad = collisions(page.evaluate(BOXES))
+        if bad:
+            found[snap.day.isoformat()] = bad
     assert found == {}, "\n".join(f"{d}: {b}" for d, b in found.items())

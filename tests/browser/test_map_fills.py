@@ -33,23 +33,18 @@ def korea_points(dataset):
     return [[float(x), float(y)] for x, y in coast[::10]]
 
 
-def measured(browser, url: str, size: tuple[int, int], korea_points) -> dict:
+def measured(page, url: str, size: tuple[int, int], korea_points) -> dict:
     """The map's frame, its area, Korea's extent and the legend, as drawn at this size."""
-    page = browser.new_page(viewport={"width": size[0], "height": size[1]})
-    try:
-        page.goto(url)
-        page.wait_for_selector("#map-base .scattergeo", timeout=30_000)
-        page.wait_for_timeout(300)
-        return page.evaluate(MEASURE, korea_points)
-    finally:
-        page.close()
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.goto(url)
+    page.wait_for_selector("#map-base .scattergeo", timeout=30_000)
+    page.wait_for_timeout(300)
+    return page.evaluate(MEASURE, korea_points)
 
 
 @pytest.mark.parametrize("width, height", [(1366, 768), (1920, 1080)])
-def test_the_map_fills_its_area_and_korea_stands_tall(
-    browser, app_url, korea_points, width, height
-):
-    m = measured(browser, app_url + "/?date=1951-08-01", (width, height), korea_points)
+def test_the_map_fills_its_area_and_korea_stands_tall(page, app_url, korea_points, width, height):
+    m = measured(page, app_url + "/?date=1951-08-01", (width, height), korea_points)
     frame, area = m["frame"], m["area"]
     assert frame["width"] * frame["height"] >= 0.85 * area["width"] * area["height"], m
     korea_height = m["korea"]["bottom"] - m["korea"]["top"]
@@ -66,10 +61,10 @@ def test_the_map_fills_its_area_and_korea_stands_tall(
 
 @pytest.mark.parametrize("width, height", [(1366, 768), (1920, 1080)])
 def test_in_presentation_view_the_map_takes_most_of_the_screen(
-    browser, app_url, korea_points, width, height
+    page, app_url, korea_points, width, height
 ):
     url = app_url + "/?tour=division_to_armistice&stop=1&present=1"
-    m = measured(browser, url, (width, height), korea_points)
+    m = measured(page, url, (width, height), korea_points)
     frame = m["frame"]
     assert frame["width"] * frame["height"] >= 0.60 * width * height, m
     assert m["korea"]["bottom"] - m["korea"]["top"] >= 0.75 * frame["height"], m
