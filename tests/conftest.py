@@ -20,6 +20,14 @@ FIXTURES = ROOT / "tests" / "fixtures"
 os.environ["KOREA_MAP_CACHE"] = tempfile.mkdtemp(prefix="korea-map-files-")
 
 
+def pytest_collection_modifyitems(items) -> None:
+    """Tests that start Chromium or processes of their own first, the many short ones
+    last: the workers (pytest-xdist) then end together, sharing out the short tests,
+    rather than one waiting for the other's server test to finish."""
+    starts = ("browser", "processes")
+    items.sort(key=lambda item: not any(item.get_closest_marker(m) for m in starts))
+
+
 @pytest.fixture(autouse=True)
 def _at_project_root(monkeypatch):
     """Messages name files as given; tests give them relative to the project root."""

@@ -10,6 +10,8 @@ import pytest
 import run
 from tests.cli import run_cli
 
+pytestmark = pytest.mark.processes
+
 
 def run_as_a_process(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run(

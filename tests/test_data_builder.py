@@ -17,7 +17,10 @@ from dashboard.model.map_options import DEFAULT_LAYERS, MapOptions, likely_views
 from dashboard.web.data_builder import PREPARE_ENV, start_builder, views_to_prepare
 from dashboard.web.data_files import DataFiles
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the builder is forked")
+pytestmark = [
+    pytest.mark.processes,
+    pytest.mark.skipif(not hasattr(os, "fork"), reason="the builder is forked"),
+]
 
 
 @pytest.fixture

@@ -35,6 +35,8 @@ needs_chromium = pytest.mark.skipif(
     chromium_executable() is None, reason="Debian's chromium is not installed"
 )
 
+pytestmark = pytest.mark.processes
+
 
 @pytest.fixture(scope="module")
 def renderer():

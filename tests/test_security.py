@@ -26,6 +26,8 @@ from dashboard.web.framing import FRAME_ANCESTORS_ENV, check_frame_ancestors
 from dashboard.web.local_server import serving
 from dashboard.web.security import MAX_BODY_BYTES, content_security_policy
 
+pytestmark = pytest.mark.processes
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -18,6 +18,8 @@ import pytest
 from dashboard.web.local_server import export_request, store_data
 from tests.servers import free_port, server_env, start, stop, wait_for_health
 
+pytestmark = pytest.mark.processes
+
 
 @pytest.fixture(scope="module")
 def two_servers(tmp_path_factory, dataset):

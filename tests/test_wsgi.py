@@ -14,6 +14,8 @@ import pytest
 from dashboard.web.wsgi import CONNECTIONS_ENV, connection_limit, threads_for_this_machine
 from tests.servers import free_port, start, stop, wait_for_health
 
+pytestmark = pytest.mark.processes
+
 ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -10,11 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+import pytest
+
 from dashboard.figure.front_traces import front_traces
 from dashboard.model.front import history_of
 from dashboard.model.map_options import MapOptions
 from dashboard.model.state import day_number
 from tests.browser.drawn import composed_un_area, ring_summary
+
+pytestmark = pytest.mark.browser
 
 CHUNK = 120  # days asked of the page at once
 
