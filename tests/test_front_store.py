@@ -10,7 +10,7 @@ import pytest
 import shapely
 from shapely import affinity
 
-from dashboard.model import front
+from dashboard.model import front, front_store
 from dashboard.model.front_store import DayShapes, store_key, store_path, write
 
 # front_history itself, without its in-memory cache: each call computes or reads.
@@ -108,3 +108,14 @@ def test_the_name_changes_with_what_the_front_is_made_of_and_only_that(dataset):
     # What is said of a day is made afresh from the keyframes: it does not name the file.
     relabelled = dataclasses.replace(keyframes[5], label="another label", sources=("x",))
     assert _key((*keyframes[:5], relabelled, *keyframes[6:]), pockets, land) == key
+
+
+def test_a_disk_that_fills_up_mid_write_leaves_no_half_file(first_week, tmp_path, monkeypatch):
+    def full(file, **arrays):
+        file.write(b"PK\x03\x04 half an archive")
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(front_store.np, "savez_compressed", full)
+    made = history(*first_week, tmp_path)
+    assert len(made.days) == 8
+    assert list(tmp_path.iterdir()) == []

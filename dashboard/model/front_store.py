@@ -101,6 +101,7 @@ def write(path: Path, days: list[DayShapes]) -> None:
         "island_offsets": island_offsets,
         "cut": np.array([d.cut or (-1, -1) for d in days], dtype=np.int64).reshape(-1, 2),
     }
+    out = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile(dir=path.parent, suffix=".npz", delete=False) as out:
@@ -108,6 +109,8 @@ def write(path: Path, days: list[DayShapes]) -> None:
         os.replace(out.name, path)
     except OSError as err:
         log.warning("the front's history is not kept on disk (%s): %s", path.parent, err)
+        if out is not None:  # a disk that filled up mid-write: no half file left behind
+            Path(out.name).unlink(missing_ok=True)
 
 
 def read(path: Path, days: int) -> list[DayShapes] | None:
