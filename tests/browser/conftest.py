@@ -96,15 +96,37 @@ def _checked(watch: Watch) -> None:
     assert watch.console_errors == [], "console errors"
 
 
+class Shared:
+    """The page the tests share, and whom it reports to. A page that crashed or was
+    closed is replaced by a new one, so that one test's crash is not every later test's."""
+
+    def __init__(self, browser):
+        self.browser = browser
+        self.watched = Watched("http://127.0.0.1", Watch())
+        self._page = None
+        self._crashed = False
+
+    def page(self):
+        if self._page is None or self._page.is_closed() or self._crashed:
+            self.close()
+            self._page = watched_page(self.browser, self.watched)
+            self._crashed = False
+            self._page.on("crash", lambda _: setattr(self, "_crashed", True))
+        return self._page
+
+    def close(self) -> None:
+        if self._page is not None and not self._page.is_closed():
+            self._page.context.close()
+
+
 @pytest.fixture(scope="session")
 def _shared(browser):
     """One watched page for all the tests that open views and act on them. A page of its
     own per test costs a new context and renderer process, and Plotly's and Dash's
     scripts compiled again: about 0.35 s and half a processor-second a view."""
-    watched = Watched("http://127.0.0.1", Watch())
-    shared = watched_page(browser, watched)
-    yield shared, watched
-    shared.context.close()
+    shared = Shared(browser)
+    yield shared
+    shared.close()
 
 
 @pytest.fixture
@@ -112,7 +134,7 @@ def page(_shared, app_url, watch):
     """The shared page, at 1366x768, watched for this test; afterwards any window it
     opened is closed and it is left blank, so the next test finds nothing of this one.
     A test that adds its own listeners to the page asks for `own_page` instead."""
-    shared, watched = _shared
+    shared, watched = _shared.page(), _shared.watched
     watched.host, watched.watch = urlsplit(app_url).netloc, watch
     shared.set_viewport_size(VIEWPORT)
     yield shared

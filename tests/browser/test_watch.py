@@ -4,6 +4,9 @@ test's own, and for the test that is running."""
 
 from __future__ import annotations
 
+import contextlib
+from urllib.parse import urlsplit
+
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 
@@ -36,3 +39,15 @@ def test_the_shared_page_reports_to_the_running_test(open_view, watch, run):
 
 def test_a_page_of_its_own_is_watched_too(open_own_view, watch):
     _caught(open_own_view, watch)
+
+
+def test_a_shared_page_that_crashed_is_replaced(_shared, app_url, watch):
+    crashed = _shared.page()
+    with crashed.expect_event("crash"), contextlib.suppress(PlaywrightError):
+        crashed.goto("chrome://crash")
+    replaced = _shared.page()
+    assert replaced != crashed
+    _shared.watched.host, _shared.watched.watch = urlsplit(app_url).netloc, watch
+    replaced.goto(app_url + "/?date=1951-08-01")
+    replaced.wait_for_selector("#map-base .scattergeo", timeout=30_000)
+    assert watch.foreign_requests == [] and watch.console_errors == []
