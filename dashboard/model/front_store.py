@@ -22,11 +22,14 @@ import logging
 import os
 import tempfile
 import zipfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import shapely
+
+from geodata.frontlines import Keyframe, Pocket
 
 log = logging.getLogger("dashboard")
 
@@ -54,7 +57,9 @@ class DayShapes:
     cut: tuple[int, int] | None
 
 
-def store_key(keyframes, pockets, land: shapely.Geometry, code: Path) -> str:
+def store_key(
+    keyframes: Sequence[Keyframe], pockets: Sequence[Pocket], land: shapely.Geometry, code: Path
+) -> str:
     """The digest of everything the shapes depend on."""
     digest = hashlib.sha256()
     for part in (shapely.__version__, shapely.geos_version_string, np.__version__):

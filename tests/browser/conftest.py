@@ -120,31 +120,31 @@ class Shared:
 
 
 @pytest.fixture(scope="session")
-def _shared(browser):
+def shared(browser):
     """One watched page for all the tests that open views and act on them. A page of its
     own per test costs a new context and renderer process, and Plotly's and Dash's
     scripts compiled again: about 0.35 s and half a processor-second a view."""
-    shared = Shared(browser)
-    yield shared
-    shared.close()
+    holder = Shared(browser)
+    yield holder
+    holder.close()
 
 
 @pytest.fixture
-def page(_shared, app_url, watch):
+def page(shared, app_url, watch):
     """The shared page, at 1366x768, watched for this test; afterwards any window it
     opened is closed and it is left blank, so the next test finds nothing of this one.
     A test that adds its own listeners to the page asks for `own_page` instead."""
-    shared, watched = _shared.page(), _shared.watched
+    this, watched = shared.page(), shared.watched
     watched.host, watched.watch = urlsplit(app_url).netloc, watch
-    shared.set_viewport_size(VIEWPORT)
-    yield shared
-    for other in shared.context.pages:
-        if other != shared:
+    this.set_viewport_size(VIEWPORT)
+    yield this
+    for other in this.context.pages:
+        if other != this:
             other.close()
     # Left blank, its timers stopped (the next test's own navigation would do it too,
     # should a navigation still under way cut in).
     with contextlib.suppress(PlaywrightError):
-        shared.goto("about:blank")
+        this.goto("about:blank")
     watched.watch = Watch()
     _checked(watch)
 

@@ -41,13 +41,13 @@ def test_a_page_of_its_own_is_watched_too(open_own_view, watch):
     _caught(open_own_view, watch)
 
 
-def test_a_shared_page_that_crashed_is_replaced(_shared, app_url, watch):
-    crashed = _shared.page()
+def test_a_shared_page_that_crashed_is_replaced(shared, app_url, watch):
+    crashed = shared.page()
     with crashed.expect_event("crash"), contextlib.suppress(PlaywrightError):
         crashed.goto("chrome://crash")
-    replaced = _shared.page()
+    replaced = shared.page()
     assert replaced != crashed
-    _shared.watched.host, _shared.watched.watch = urlsplit(app_url).netloc, watch
+    shared.watched.host, shared.watched.watch = urlsplit(app_url).netloc, watch
     replaced.goto(app_url + "/?date=1951-08-01")
     replaced.wait_for_selector("#map-base .scattergeo", timeout=30_000)
     assert watch.foreign_requests == [] and watch.console_errors == []
