@@ -4,8 +4,10 @@ never trusted when it cannot be read."""
 from __future__ import annotations
 
 import dataclasses
+import io
 import logging
 
+import numpy as np
 import pytest
 import shapely
 from shapely import affinity
@@ -60,6 +62,14 @@ def _key(keyframes, pockets, land) -> str:
     return store_key(keyframes, pockets, land, front.CODE)
 
 
+def _foreign_archive() -> bytes:
+    """A numpy archive with the store's names and none of its content."""
+    out = io.BytesIO()
+    names = ("wkb", "offsets", "has_held", "islands", "island_offsets")
+    np.savez(out, **dict.fromkeys(names, np.arange(3)), cut=np.arange(8))
+    return out.getvalue()
+
+
 @pytest.fixture(scope="module")
 def first_week(dataset):
     """The first three keyframes (25 June to 2 July 1950, the last day included) and no
@@ -73,7 +83,7 @@ def test_a_file_that_cannot_be_read_is_computed_again_and_replaced(
     computed = history(*first_week, tmp_path)
     kept = store_path(tmp_path, _key(*first_week))
     whole = kept.read_bytes()
-    for broken in (whole[: len(whole) // 2], b"not a numpy archive", b""):
+    for broken in (whole[: len(whole) // 2], b"not a numpy archive", b"", _foreign_archive()):
         kept.write_bytes(broken)
         _same(computed, history(*first_week, tmp_path))
         assert kept.read_bytes() == whole

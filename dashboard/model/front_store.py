@@ -153,6 +153,7 @@ def read(path: Path, days: int) -> list[DayShapes] | None:
         OSError,
         EOFError,
         KeyError,
+        TypeError,
         ValueError,
         zipfile.BadZipFile,
         shapely.errors.GEOSException,
