@@ -23,7 +23,7 @@ def _caught(open_a_view, watch) -> None:
     with pytest.raises(PlaywrightError):
         page.goto(ELSEWHERE)
     page.wait_for_url("chrome-error://**", wait_until="commit")  # Chromium's error page
-    assert watch.foreign_requests == [ELSEWHERE]
+    assert set(watch.foreign_requests) == {ELSEWHERE}  # (Chromium may try it twice)
     assert "logged by the test" in watch.console_errors
     # Back on the app, nothing is tried elsewhere any more: cleared, so that the
     # fixture's own check after the test passes.
