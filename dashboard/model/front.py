@@ -36,6 +36,7 @@ from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 from shapely.geometry.polygon import orient
 from shapely.ops import split
 
+import geodata.region
 from dashboard.model.front_store import (
     DayShapes,
     default_directory,
@@ -58,7 +59,8 @@ ISLAND_OFFSHORE_KM = 10
 # A point on the northern border, far from any front: where the coast's positions start.
 NORTHERN_BORDER = Point(128.0, 42.0)
 
-CODE = Path(__file__)  # the store's files are named by this code too
+# The store's files are named by this code too: this module and the constants it uses.
+CODE = (Path(__file__), Path(geodata.region.__file__))
 _TO_METRES = pyproj.Transformer.from_crs(GEOGRAPHIC_CRS, METRIC_CRS, always_xy=True)
 _TO_DEGREES = pyproj.Transformer.from_crs(METRIC_CRS, GEOGRAPHIC_CRS, always_xy=True)
 

@@ -7,11 +7,11 @@ each side held where pockets change it, the islands the UN held and how the line
 coast. Everything else of a day (its status, sources, accuracy) is cheap and is made afresh.
 
 The file is named by a digest of all the computation depends on: the keyframes' days and
-lines, the pockets' days, holders and areas, the land, the code of the front module, and
-the versions of shapely, GEOS and numpy. A change to any gives a new name, so a kept file
-never stands for another front. Geometries are kept as WKB (exact doubles) in a
-compressed numpy archive, read without pickle; a file that cannot be read is ignored and
-written again.
+lines, the pockets' days, holders and areas, the land, the code of the front module and of
+the constants it uses, and the versions of shapely, GEOS and numpy. A change to any gives
+a new name, so a kept file never stands for another front. Geometries are kept as WKB
+(exact doubles) in a compressed numpy archive, read without pickle; a file that cannot be
+read is ignored and written again.
 """
 
 from __future__ import annotations
@@ -58,13 +58,17 @@ class DayShapes:
 
 
 def store_key(
-    keyframes: Sequence[Keyframe], pockets: Sequence[Pocket], land: shapely.Geometry, code: Path
+    keyframes: Sequence[Keyframe],
+    pockets: Sequence[Pocket],
+    land: shapely.Geometry,
+    code: Sequence[Path],
 ) -> str:
     """The digest of everything the shapes depend on."""
     digest = hashlib.sha256()
     for part in (shapely.__version__, shapely.geos_version_string, np.__version__):
         digest.update(part.encode())
-    digest.update(code.read_bytes())
+    for module in code:
+        digest.update(module.read_bytes())
     for keyframe in keyframes:
         digest.update(keyframe.day.isoformat().encode())
         digest.update(shapely.to_wkb(keyframe.line))
