@@ -22,7 +22,8 @@ REFERENCE_WIDTH_MM = 170.0
 SIDE_MARGIN = 12
 TITLE_SPACE, DATE_SPACE = 64, 36  # above the map: title and date, or the date alone
 LEGEND_ROW = 20  # px a row of the legend takes (two columns)
-LEGEND_SYMBOL = 70  # px Plotly gives an entry besides its text (symbol, gaps)
+LEGEND_SYMBOL = 46  # px Plotly gives an entry besides its text (symbol, gaps: 45 measured)
+LEGEND_TEXT = 10  # px, the legend's names
 LEGEND_GAP, CREDIT_SPACE = 12, 34  # above the legend; the credit's two lines below it
 # The north arrow and, under it, the scale bar: over the open Sea of Japan, below
 # Chongjin, clear of the coasts, the towns' names and the insets (left).
@@ -167,7 +168,10 @@ def for_print(figure: dict, title: str, date_text: str, lang: str) -> dict:
         "yanchor": "top",
         "bgcolor": "white",
         "borderwidth": 0,
-        # A grid: two columns of equal width, whatever each entry's length.
+        # A grid: two columns of equal width, whatever each entry's length. At 10 px
+        # (7.5 pt on a 170 mm column) the longest name ("Held by the DPRK and Chinese
+        # People's Volunteers") fits its column; at 11 px Plotly cut it off.
+        "font": {**layout["legend"].get("font", {}), "size": LEGEND_TEXT},
         "entrywidth": (width - margin["l"] - margin["r"]) // 2 - LEGEND_SYMBOL,
         "entrywidthmode": "pixels",
         "tracegroupgap": 0,

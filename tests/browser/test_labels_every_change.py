@@ -124,11 +124,19 @@ PRINT = """async (json) => {
 }"""
 
 
+# Names of the printed legend that run past their column, where Plotly cuts them off.
+CUT_OFF = """() => [...document.querySelectorAll('#print .legend .traces')].filter((entry) => {
+  const name = entry.querySelector('.legendtext').getBoundingClientRect();
+  return name.right > entry.querySelector('.legendtoggle').getBoundingClientRect().right + 0.5;
+}).map((entry) => entry.querySelector('.legendtext').textContent)"""
+
+
 @pytest.mark.parametrize("lang", ["both"])
 def test_no_label_collides_in_print_on_any_day(page, app_url, dataset, bundle_of, lang):
     """The exported figure at 170 mm (snapshot.figure_for, what kaleido renders), on the same
     days as the screen, in "both": every label carries its English and its Korean, so the
-    labels are at their widest (the labels of en and ko alone stand at the same points).
+    labels are at their widest (the labels of en and ko alone stand at the same points);
+    and no name of the legend runs past its column.
     (All three languages pass too; CI runs the widest, to stay within its time.)"""
     from plotly.io.json import to_json_plotly
 
@@ -143,6 +151,7 @@ def test_no_label_collides_in_print_on_any_day(page, app_url, dataset, bundle_of
         snap = Snapshot(day_from_number(day), lang=lang)
         page.evaluate(PRINT, to_json_plotly(figure_for(dataset, snap)))
         bad = collisions(page.evaluate(BOXES))
+        bad += [(name, "its legend column's edge") for name in page.evaluate(CUT_OFF)]
         if bad:
             found[snap.day.isoformat()] = bad
     assert found == {}, "\n".join(f"{d}: {b}" for d, b in found.items())
