@@ -7,13 +7,14 @@ Which days those are is computed here in Python from the same bundle the page dr
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import urllib.request
 
 import pytest
 
 from dashboard.model.map_options import MapOptions
-from dashboard.model.state import day_from_number
+from dashboard.model.state import day_from_number, day_number
 from tests.browser.label_boxes import BOXES, collisions
 
 pytestmark = pytest.mark.browser
@@ -26,9 +27,16 @@ def _texts(trace: dict) -> list[str]:
     return [str(t) for t in (text if isinstance(text, list) else [text]) if t]
 
 
+# Days named in the issues besides: before the war, the Inchon landing, the Chinese
+# offensive, the talks at Kaesong, the talks' inset with the October zones, the signing, and
+# after the war. Each draws as the first day of its stretch does; they are measured too.
+NAMED_DAYS = ["1945-09-01", "1948-08-15", "1950-09-20", "1950-11-26", "1951-08-01"]
+NAMED_DAYS += ["1951-11-01", "1953-07-27", "1954-05-01"]
+
+
 def label_change_days(bundle: dict) -> list[int]:
-    """The first day of each stretch whose labels differ from the day before's, and every
-    day the legend changes (pockets come and go, the sides' names change)."""
+    """The first day of each stretch whose labels differ from the day before's, every day
+    the legend changes (pockets come and go, the sides' names change), and the named days."""
     days, before = set(), None
     for epoch in bundle["epochs"]:
         texts = sorted(t for i in epoch["traces"] for t in _texts(bundle["variants"][i]))
@@ -42,6 +50,7 @@ def label_change_days(bundle: dict) -> list[int]:
         if pockets[offset] != pockets[offset - 1]:
             days.add(front["first"] + offset)
     days.update(names["from"] for names in front.get("held_names", []))
+    days.update(day_number(dt.date.fromisoformat(named)) for named in NAMED_DAYS)
     return sorted(days)
 
 
