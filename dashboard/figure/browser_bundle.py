@@ -131,15 +131,21 @@ def map_bundle(data: Dataset, options: MapOptions) -> dict:
     insets: list[dict] = []  # the distinct layouts of the two insets
     inset_index: dict[str, int] = {}
     epochs = []
+    before: list[tuple[dict, int]] = []  # the stretch before's traces and their variants
     for i, day in enumerate(days):
         state = state_at(data, day)
         refs = []
-        for trace in dynamic_traces(data, state, options):
+        for j, trace in enumerate(dynamic_traces(data, state, options)):
+            # Most traces are the stretch before's: compared as they are, they need no key.
+            if j < len(before) and before[j][0] == trace:
+                refs.append(before[j][1])
+                continue
             key = json.dumps(trace, sort_keys=True)
             if key not in variant_index:
                 variant_index[key] = len(variants)
                 variants.append(trace)
             refs.append(variant_index[key])
+        before = [(variants[ref], ref) for ref in refs]
         inset = dress_layout(insets_layout(state, options), options)
         inset_key = json.dumps(inset, sort_keys=True)
         if inset_key not in inset_index:

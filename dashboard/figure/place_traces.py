@@ -5,11 +5,12 @@ session. Used by the one figure builder (dashboard/figure/map_figure.py)."""
 from __future__ import annotations
 
 import functools
+from typing import NamedTuple
 
 import geopandas as gpd
 
 from dashboard.figure import style
-from dashboard.figure.traces import decoration, place_name
+from dashboard.figure.traces import decoration, in_language, place_name
 from dashboard.model.cache import kept
 from dashboard.model.state import MapState, event_marks
 from events.dataset import Dataset
@@ -24,9 +25,40 @@ def _padded(labels: list[str], positions: list[str]) -> list[str]:
     ]
 
 
+class PlaceRow(NamedTuple):
+    """A place as its trace needs it: read from the frame once, then only read."""
+
+    pid: str
+    lon: float
+    lat: float
+    kind: str  # "city", "venue", ...
+    position: str  # where its name sits beside its point
+    label: str  # "always", or when it is named (geodata/places.geojson)
+    name_en: str
+    name_ko: str
+
+    def name(self, lang: str, stacked: bool = False) -> str:
+        return in_language(self.name_en, self.name_ko, lang, stacked)
+
+
+def place_rows(places: gpd.GeoDataFrame) -> tuple[PlaceRow, ...]:
+    return tuple(
+        PlaceRow(
+            pid,
+            round(r.geometry.x, 5),
+            round(r.geometry.y, 5),
+            r["kind"],
+            r["label_position"],
+            r["label"],
+            r["name_en"],
+            r["name_ko"],
+        )
+        for pid, r in places.iterrows()
+    )
+
+
 def _places_trace(
-    places: gpd.GeoDataFrame,
-    lang: str,
+    places: tuple[PlaceRow, ...],
     layer: str,
     name: str,
     marker: dict,
@@ -34,23 +66,28 @@ def _places_trace(
     positions: list[str] | None = None,
     **extra,
 ) -> dict:
-    positions = list(places["label_position"]) if positions is None else positions
+    positions = [p.position for p in places] if positions is None else positions
     return {
         "type": "scattergeo",
         "mode": "markers+text",
-        "lon": [round(p.x, 5) for p in places.geometry],
-        "lat": [round(p.y, 5) for p in places.geometry],
+        "lon": [p.lon for p in places],
+        "lat": [p.lat for p in places],
         "text": _padded(labels, positions),
-        "textposition": positions if len(places) else "middle right",
-        "hovertext": [place_name(r, "both") for _, r in places.iterrows()],
+        "textposition": positions if places else "middle right",
+        "hovertext": [p.name("both") for p in places],
         "hoverinfo": "text",
         "marker": marker,
         "name": name,
-        "customdata": [["place", pid] for pid in places.index],
+        "customdata": [["place", p.pid] for p in places],
         "meta": {"layer": layer},
         "legendgroup": layer,
         **extra,
     }
+
+
+@functools.lru_cache(maxsize=8)
+def _home_cities(data: Dataset) -> tuple[PlaceRow, ...]:
+    return place_rows(data.places[(data.places["kind"] == "city") & ~data.places["abroad"]])
 
 
 @kept(maxsize=16)
@@ -65,23 +102,18 @@ def cities_traces(
     Ongjin named on its map), unless they lie in the crowd of an always-named place (Munsan
     beside Panmunjom: its marker and hover name it, and a label there would print over its
     neighbours' when presenting)."""
-    cities = data.places[(data.places["kind"] == "city") & ~data.places["abroad"]]
-    labelled = [
-        lab == "always" or (pid in named and pid not in _crowded(data))
-        for pid, lab in cities["label"].items()
-    ]
+    cities = _home_cities(data)
+    crowded = _crowded(data)
+    labelled = [c.label == "always" or (c.pid in named and c.pid not in crowded) for c in cities]
     labels = [
-        place_name(r, lang) if lab and pid not in sitting and pid not in CALLOUTS else ""
-        for (pid, r), lab in zip(cities.iterrows(), labelled, strict=True)
+        c.name(lang) if lab and c.pid not in sitting and c.pid not in CALLOUTS else ""
+        for c, lab in zip(cities, labelled, strict=True)
     ]
-    called = [
-        pid for pid, lab in zip(cities.index, labelled, strict=True) if lab and pid in CALLOUTS
-    ]
+    called = [c.pid for c, lab in zip(cities, labelled, strict=True) if lab and c.pid in CALLOUTS]
     # Places named only on hover are drawn smaller and grey, so no dot looks unnamed.
     return [
         _places_trace(
             cities,
-            lang,
             "cities",
             "Cities",
             {
@@ -166,15 +198,20 @@ def venue_places(data: Dataset) -> frozenset[str]:
 ABOVE_THE_PARALLEL = {"panmunjom": "top right"}
 
 
+@functools.lru_cache(maxsize=8)
+def _home_ids(data: Dataset) -> frozenset[str]:
+    return frozenset(_home_places(data).index)
+
+
 def venue_traces(data: Dataset, state: MapState, lang: str) -> list[dict]:
-    home = _home_places(data)
-    sittings = {m.place: m.id for m in state.sessions if m.place in home.index}
+    home = _home_ids(data)
+    sittings = {m.place: m.id for m in state.sessions if m.place in home}
     return _venue_traces_for(data, tuple(sittings.items()), lang, state.parallel38_divides)
 
 
-def _label_positions(places: gpd.GeoDataFrame, parallel_divides: bool) -> list[str]:
+def _label_positions(places: tuple[PlaceRow, ...], parallel_divides: bool) -> list[str]:
     moved = ABOVE_THE_PARALLEL if parallel_divides else {}
-    return [moved.get(pid, where) for pid, where in places["label_position"].items()]
+    return [moved.get(p.pid, p.position) for p in places]
 
 
 @kept(maxsize=64)
@@ -185,22 +222,18 @@ def _venue_traces_for(
     home = _home_places(data)
     active_ids = [place for place, _ in sittings]
     venue_ids = [p for p in home.index if home.loc[p, "kind"] == "venue"]
-    idle = home.loc[[p for p in venue_ids if p not in active_ids]]
-    active = home.loc[list(active_ids)]
-    idle_labels = [place_name(r, lang) for _, r in idle.iterrows()]
+    idle = place_rows(home.loc[[p for p in venue_ids if p not in active_ids]])
+    active = place_rows(home.loc[list(active_ids)])
+    idle_labels = [p.name(lang) for p in idle]
     # The name alone, in bold: the large amber diamond says "talks in session" (the legend
     # explains it), which keeps the label short in the crowded Kaesong–Seoul corner.
     # In "both", a venue in session named to its right (Panmunjom) has English over Korean:
     # its bold name is the widest label of the crowded corner, and would reach the talks'
     # inset when presenting. (Kaesong's, above and to its left, runs out over the sea.)
-    active_labels = [
-        f"<b>{place_name(r, lang, stacked='right' in r['label_position'])}</b>"
-        for _, r in active.iterrows()
-    ]
+    active_labels = [f"<b>{p.name(lang, stacked='right' in p.position)}</b>" for p in active]
     return [
         _places_trace(
             idle,
-            lang,
             "venues",
             "Negotiation venue",
             {
@@ -216,7 +249,6 @@ def _venue_traces_for(
         {
             **_places_trace(
                 active,
-                lang,
                 "venues",
                 "Talks in session",
                 {

@@ -20,8 +20,9 @@ from shapely.geometry import box
 
 from dashboard.figure import style
 from dashboard.figure.geometry_coords import line_coords, polygon_coords
+from dashboard.figure.place_traces import PlaceRow, place_rows
 from dashboard.figure.projection import PARALLELS
-from dashboard.figure.traces import area_trace, decoration, line_trace, place_name, plain
+from dashboard.figure.traces import area_trace, decoration, line_trace, plain
 from dashboard.model.front import history_of
 from dashboard.model.map_options import MapOptions
 from dashboard.model.state import MapState, talks_open
@@ -244,37 +245,42 @@ def _armistice_traces(data: Dataset, state: MapState, layers: frozenset[str]) ->
     return traces
 
 
+@functools.lru_cache(maxsize=8)
+def _inset_places(data: Dataset) -> tuple[PlaceRow, ...]:
+    """The venues and the delegations' bases, the same on every day."""
+    ids = list(dict.fromkeys(p for z in data.neutral_zones for p in z.places))
+    return place_rows(data.places.loc[[p for p in ids if p in data.places.index]])
+
+
 def _places_traces(data: Dataset, state: MapState, lang: str) -> list[dict]:
     """The venues and the delegations' bases, the venue in session in amber."""
-    ids = list(dict.fromkeys(p for z in data.neutral_zones for p in z.places))
-    places = data.places.loc[[p for p in ids if p in data.places.index]]
+    places = _inset_places(data)
     sitting = {m.place for m in state.sessions}
-    venue = [places.loc[p, "kind"] == "venue" for p in places.index]
-    kinds = list(zip(places.index, venue, strict=True))
-    names = [place_name(r, lang, stacked=True) for _, r in places.iterrows()]
+    names = [p.name(lang, stacked=True) for p in places]
+    venue = [p.kind == "venue" for p in places]
     return [
         {
             "type": "scattergeo",
             "geo": GEO,
             "mode": "markers+text",
-            "lon": [round(p.x, 5) for p in places.geometry],
-            "lat": [round(p.y, 5) for p in places.geometry],
+            "lon": [p.lon for p in places],
+            "lat": [p.lat for p in places],
             "text": [
-                f"<b>{name}</b>" if pid in sitting else name
-                for pid, name in zip(places.index, names, strict=True)
+                f"<b>{name}</b>" if p.pid in sitting else name
+                for p, name in zip(places, names, strict=True)
             ],
-            "textposition": [LABEL_SIDE.get(p, "top right") for p in places.index],
+            "textposition": [LABEL_SIDE.get(p.pid, "top right") for p in places],
             "textfont": style.name_font(11),
             "hoverinfo": "skip",
             "marker": {
                 "size": [
-                    (14 if pid in sitting else 9) if v else 6
-                    for pid, v in zip(places.index, venue, strict=True)
+                    (14 if p.pid in sitting else 9) if v else 6
+                    for p, v in zip(places, venue, strict=True)
                 ],
                 "symbol": ["diamond" if v else "circle" for v in venue],
                 "color": [
-                    style.VENUE_ACTIVE if pid in sitting else "white" if v else style.INK
-                    for pid, v in kinds
+                    style.VENUE_ACTIVE if p.pid in sitting else "white" if v else style.INK
+                    for p, v in zip(places, venue, strict=True)
                 ],
                 "line": {"color": style.INK, "width": 1.2},
             },
