@@ -20,6 +20,8 @@ import pytest
 
 import run
 from dashboard.export.chromium import chromium_executable
+from dashboard.model.front import history_of
+from dashboard.model.front_store import default_directory
 from dashboard.web import app as app_module
 from dashboard.web.app import create_app
 from dashboard.web.framing import FRAME_ANCESTORS_ENV, check_frame_ancestors
@@ -282,15 +284,23 @@ def short_tmp():
 
 
 @pytest.mark.parametrize("fmt", ["html", "svg"])
-def test_export_writes_only_where_it_was_told(short_tmp, fmt):
+def test_export_writes_only_where_it_was_told(short_tmp, dataset, fmt):
     """The map and its caption and sources beside it, nothing in the working folder or
     the temporary folder. (Chromium, used for svg, keeps its own profile under HOME, and
-    the front's history is kept in the user's cache folder.)"""
+    the front's history is kept in the user's cache folder.) The html export runs on a
+    first day, the front not yet kept; the svg export on a later day, the front kept by
+    an earlier run, which it reads and leaves as it was."""
     if fmt == "svg" and chromium_executable() is None:
         pytest.skip("Debian's chromium is not installed")
     home, temp, cwd, out = (short_tmp / name for name in ("h", "t", "c", "o"))
     for folder in (home, temp, cwd, out):
         folder.mkdir()
+    if fmt == "svg":
+        history_of(dataset)  # kept in this test process's folder
+        (stored,) = default_directory().glob("front-*.npz")
+        (home / ".cache" / "korea-map").mkdir(parents=True)
+        earlier = shutil.copy2(stored, home / ".cache" / "korea-map" / stored.name)
+        before = Path(earlier).stat().st_mtime_ns, Path(earlier).read_bytes()
     env = {"PATH": "/usr/bin:/bin", "HOME": str(home), "TMPDIR": str(temp)}
     command = [sys.executable, str(ROOT / "run.py"), "export", "--date", "1951-07-10"]
     result = subprocess.run(
@@ -308,6 +318,9 @@ def test_export_writes_only_where_it_was_told(short_tmp, fmt):
     # else of ours there (dashboard/model/front_store.py).
     kept = [f for f in files_under(home) if Path(f).parent == home / ".cache" / "korea-map"]
     assert len(kept) == 1 and re.fullmatch(r"front-[0-9a-f]{20}\.npz", Path(kept[0]).name)
+    if fmt == "svg":
+        assert kept == [str(earlier)]
+        assert (Path(earlier).stat().st_mtime_ns, Path(earlier).read_bytes()) == before
     others = files_under(home) - set(kept)
     browser_profile = (str(home / ".config" / "chromium"), str(home / ".cache"))
     assert all(f.startswith(browser_profile) for f in others)
