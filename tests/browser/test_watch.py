@@ -1,6 +1,7 @@
-"""The watch every browser test relies on: a request to any other host is blocked and
-recorded, and an error the page logs is recorded, in the shared page as in a page of a
-test's own, and for the test that is running."""
+"""The watch every browser test relies on: a request off this machine is blocked, any
+request to another host or port than the app's is recorded, and an error the page logs is
+recorded, in the shared page as in a page of a test's own, and for the test that is
+running."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Error as PlaywrightError
+
+from tests.servers import free_port
 
 pytestmark = pytest.mark.browser
 
@@ -24,11 +27,17 @@ def _caught(page, app_url: str, watch) -> None:
     page.goto(app_url + LIGHT)
     page.evaluate("() => console.error('logged by the test')")
     # The page's own scripts cannot reach another host (its Content Security Policy
-    # stops them first); a navigation can, and is what the guard must stop.
-    with pytest.raises(PlaywrightError):
-        page.goto(ELSEWHERE)
-    page.wait_for_url("chrome-error://**", wait_until="commit")  # Chromium's error page
-    assert set(watch.foreign_requests) == {ELSEWHERE}  # (Chromium may try it twice)
+    # stops them first); a navigation can: one off the machine is stopped by the browser's
+    # proxy, which is not there. Another port of this machine is another host too:
+    # recorded, though not off the machine (nothing listens there).
+    another_port = f"http://127.0.0.1:{free_port()}/"
+    stopped = {ELSEWHERE: "ERR_PROXY_CONNECTION_FAILED", another_port: "ERR_CONNECTION_REFUSED"}
+    for elsewhere, why in stopped.items():
+        page.goto(app_url + LIGHT)
+        with pytest.raises(PlaywrightError, match=why):
+            page.goto(elsewhere)
+        page.wait_for_url("chrome-error://**", wait_until="commit")  # Chromium's error page
+    assert set(watch.foreign_requests) == {ELSEWHERE, another_port}  # (tried twice, maybe)
     assert "logged by the test" in watch.console_errors
     # Back on the app, nothing is tried elsewhere any more: cleared, so that the
     # fixture's own check after the test passes.
