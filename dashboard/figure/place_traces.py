@@ -42,6 +42,7 @@ class PlaceRow(NamedTuple):
 
 
 def place_rows(places: gpd.GeoDataFrame) -> tuple[PlaceRow, ...]:
+    """The frame's places, in its order, as rows (points rounded to 5 decimals, about 1 m)."""
     return tuple(
         PlaceRow(
             pid,
