@@ -56,7 +56,7 @@ def wait_for_health(port: int, process: subprocess.Popen, seconds: float = 120) 
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=30) as r:
                 return json.loads(r.read())
         except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.5)
+            time.sleep(0.1)
     raise AssertionError("no answer from /healthz")
 
 

@@ -116,7 +116,7 @@ def run_in_background(client, body, seconds: float = 60):
     deadline = time.monotonic() + seconds
     while True:
         assert time.monotonic() < deadline, "the job never answered"
-        time.sleep(0.1)
+        time.sleep(0.02)
         response = client.post(
             f"{UPDATE}?{query}", data=json.dumps(body), content_type="application/json"
         )

@@ -31,5 +31,5 @@ def test_no_label_collides_in_the_exported_svg(page, dataset, renderer, tmp_path
     page.set_content(
         "<html><body style='margin:0'>" + out.read_text(encoding="utf-8") + "</body></html>"
     )
-    page.wait_for_timeout(300)
+    page.evaluate("() => document.fonts.ready.then(() => undefined)")  # text set in its fonts
     assert collisions(page.evaluate(BOXES)) == []
