@@ -52,7 +52,7 @@ def test_the_builder_prepares_likely_views_unasked(files):
     start_builder(files, likely=views)
     deadline = time.monotonic() + 120
     while files.ready(views) < len(views) and time.monotonic() < deadline:
-        time.sleep(0.2)
+        time.sleep(0.05)
     assert files.ready(views) == len(views)
 
 
@@ -102,7 +102,7 @@ def test_the_builder_ends_with_the_server(tmp_path):
     pid = int(done.stdout.split()[-1])
     deadline = time.monotonic() + 60  # it notices between two builds
     while _running(pid) and time.monotonic() < deadline:
-        time.sleep(0.2)
+        time.sleep(0.05)
     assert not _running(pid)
 
 

@@ -99,7 +99,7 @@ def test_two_servers_answer_one_session_alike(two_servers):
         answer = json.loads(raw) if status == 200 and raw else {}
         if "response" in answer:
             break
-        time.sleep(0.2)
+        time.sleep(0.05)
     sent = answer["response"]
     assert sent["download"]["data"]["filename"] == "korea-1951-08-01.txt"
     assert sent["export-notice"]["children"] == "Downloaded korea-1951-08-01.txt."

@@ -68,7 +68,7 @@ def celery_worker(redis_url, tmp_path_factory):
     deadline = time.monotonic() + 180  # the worker loads the data and builds the app
     while time.monotonic() < deadline and " ready." not in log.read_text():
         assert process.poll() is None, log.read_text()
-        time.sleep(0.5)
+        time.sleep(0.1)
     assert " ready." in log.read_text(), log.read_text()
     yield log
     process.terminate()

@@ -37,6 +37,6 @@ def test_a_stopped_server_leaves_no_chromium_behind(browser, dataset, tmp_path):
         stop(server)  # SIGTERM
     deadline = time.monotonic() + 30
     while any(os.path.exists(f"/proc/{pid}") for pid in renderer) and time.monotonic() < deadline:
-        time.sleep(0.2)
+        time.sleep(0.05)
     left = [pid for pid in renderer if os.path.exists(f"/proc/{pid}") and is_chromium(pid)]
     assert not left, f"Chromium left running after the server stopped: {left}"
