@@ -287,9 +287,9 @@ def short_tmp():
 def test_export_writes_only_where_it_was_told(short_tmp, dataset, fmt):
     """The map and its caption and sources beside it, nothing in the working folder or
     the temporary folder. (Chromium, used for svg, keeps its own profile under HOME, and
-    the front's history is kept in the user's cache folder.) The html export runs on a
-    first day, the front not yet kept; the svg export on a later day, the front kept by
-    an earlier run, which it reads and leaves as it was."""
+    the front's history is kept in the user's cache folder.) The html export finds
+    nothing kept yet, as on a first run; the svg export finds the front kept by an
+    earlier run, which it reads and leaves as it was."""
     if fmt == "svg" and chromium_executable() is None:
         pytest.skip("Debian's chromium is not installed")
     home, temp, cwd, out = (short_tmp / name for name in ("h", "t", "c", "o"))
