@@ -1,5 +1,6 @@
-"""Measure the dashboard in headless Chromium: first-load bytes, slider step-to-paint, and
-the requests made while playing. Prints the figures; asserts nothing (machines are noisy).
+"""Measure the dashboard: a new view's data file built on the server, and in headless
+Chromium first-load bytes, slider step-to-paint, and the requests made while playing.
+Prints the figures; asserts nothing (machines are noisy).
 
     python bench/dashboard_speed.py [--steps 60]
 
@@ -12,6 +13,7 @@ import argparse
 import datetime as dt
 import statistics
 import sys
+import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -116,7 +118,22 @@ def main() -> int:
     parser.add_argument("--steps", type=int, default=60)
     args = parser.parse_args()
     data = load_dataset()
-    epochs = map_bundle(data, MapOptions())["epochs"]
+    epochs = map_bundle(data, MapOptions())["epochs"]  # also warms the front and the places
+    views = [
+        MapOptions(lang="ko"),
+        MapOptions(lang="both", present=True),
+        MapOptions(layers=frozenset({"mdl", "venues", "cities"})),
+        MapOptions(layers=frozenset({"frontline", "control", "events"}), lang="ko"),
+    ]
+    built = []
+    for view in views:  # what a viewer who picks another language or layer set waits for
+        start = time.perf_counter()
+        map_bundle(data, view)
+        built.append(time.perf_counter() - start)
+    print(
+        f"a new view's data file ({len(views)} views): median "
+        f"{statistics.median(built) * 1000:.0f} ms, max {max(built) * 1000:.0f} ms"
+    )
 
     war = (day_number(data.keyframes[0].day), day_number(data.keyframes[-1].day))
 
