@@ -1,19 +1,9 @@
-"""Processes below a process, as /proc shows them (Linux): whose Chromium is whose."""
+"""Whose process is a Chromium, as /proc shows it (Linux). The processes below a process
+are the export queue's `descendants` (dashboard/export/queue.py)."""
 
 from __future__ import annotations
 
 import os
-
-from dashboard.export.queue import children
-
-
-def descendants(pid: int) -> set[int]:
-    found, todo = set(), [pid]
-    while todo:
-        for child in children(todo.pop()):
-            found.add(child)
-            todo.append(child)
-    return found
 
 
 def is_chromium(pid: int) -> bool:

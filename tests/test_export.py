@@ -15,7 +15,7 @@ import shapely
 from PIL import Image
 
 from dashboard.export.chromium import chromium_executable
-from dashboard.export.queue import BLANK
+from dashboard.export.queue import BLANK, descendants
 from dashboard.export.snapshot import (
     ExportError,
     Renderer,
@@ -29,7 +29,7 @@ from dashboard.export.snapshot import (
     series_days,
 )
 from tests.cli import Ran, run_cli
-from tests.processes import descendants, is_chromium
+from tests.processes import is_chromium
 
 needs_chromium = pytest.mark.skipif(
     chromium_executable() is None, reason="Debian's chromium is not installed"

@@ -61,14 +61,21 @@ def children(pid: int) -> set[int]:
     return found
 
 
+def descendants(pid: int) -> set[int]:
+    """The processes below `pid`: its children, theirs, and so on."""
+    found, todo = set(), [pid]
+    while todo:
+        for child in children(todo.pop()):
+            found.add(child)
+            todo.append(child)
+    return found
+
+
 def chromium_to_the_back(started: set[int]) -> None:
     """Every thread of the processes in `started` and below them (kaleido's Chromium,
     which sets its own "nice" values where it may, but not its scheduling class) to
     the idle class; processes they start later inherit it."""
-    todo = list(started)
-    while todo:
-        pid = todo.pop()
-        todo.extend(children(pid))
+    for pid in started.union(*(descendants(p) for p in started)):
         _to_the_back([int(t.name) for t in Path(f"/proc/{pid}/task").glob("[0-9]*")])
 
 

@@ -8,7 +8,8 @@ import time
 
 import pytest
 
-from tests.processes import descendants, is_chromium
+from dashboard.export.queue import descendants
+from tests.processes import is_chromium
 from tests.servers import free_port, server_env, start, stop, wait_for_health
 
 pytestmark = [
