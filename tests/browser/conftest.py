@@ -170,6 +170,23 @@ def own_page(browser, app_url, watch):
 
 
 @pytest.fixture
+def file_page(browser, watch):
+    """page_for(path): a page for an exported file, watched as every page is, the file
+    itself the only place it may read (the test opens it, after adding any listeners of
+    its own); closed and checked after the test."""
+    opened = []
+
+    def page_for(path):
+        opened.append(watched_page(browser, Watched(path.as_uri(), watch)))
+        return opened[-1]
+
+    yield page_for
+    for each in opened:
+        each.context.close()
+    _checked(watch)
+
+
+@pytest.fixture
 def new_page(browser, app_url):
     """More viewers at once: each call opens a page in a context of its own and returns
     it with its Watch; all are closed after the test."""
